@@ -1,0 +1,195 @@
+"""Load ``content/*.yaml``: parse, validate everything, then build the frozen model.
+
+All problems in all files are collected and raised together as ``ContentErrors``, so an
+editor fixes a batch of mistakes in one round instead of one per build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from handbook import __version__
+from handbook.cross_check import cross_check
+from handbook.errors import ContentError, ContentErrors
+from handbook.model import (
+    Action,
+    Characteristic,
+    Handbook,
+    Phase,
+    Provenance,
+    Quality,
+    Recommendation,
+    RecommendationLevel,
+    Role,
+    Source,
+    Step,
+    Task,
+    TaskGroup,
+    Term,
+    Text,
+)
+from handbook.schema_check import check_schema
+from handbook.yamlsource import ParseFailure, SourceFile, read_source
+
+# The content files, in the order editors think of them; each has a schema of the same name.
+CONTENT_FILES = ("tasks", "roles", "guidelines", "characteristics", "recommendations",
+                 "glossary", "sources", "ui")
+
+_cache: dict[str, Handbook] = {}
+
+
+def content_hash(content_dir: Path) -> str:
+    """A hash of every content file's bytes: the key for reusing a loaded model."""
+    digest = hashlib.sha256()
+    for name in CONTENT_FILES:
+        path = content_dir / f"{name}.yaml"
+        digest.update(name.encode())
+        digest.update(path.read_bytes() if path.exists() else b"<missing>")
+    return digest.hexdigest()
+
+
+def load_handbook(content_dir: Path) -> Handbook:
+    """Load and validate the content; raise ``ContentErrors`` listing every problem."""
+    content_dir = Path(content_dir).resolve()
+    key = content_hash(content_dir)
+    if key not in _cache:
+        _cache.clear()  # keep only the current content: `make serve` reloads it on every edit
+        _cache[key] = _load(content_dir, key)
+    return _cache[key]
+
+
+def validate(content_dir: Path) -> list[ContentError]:
+    """Every problem in the content, or an empty list."""
+    try:
+        load_handbook(content_dir)
+    except ContentErrors as failure:
+        return failure.errors
+    return []
+
+
+# ---------------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------------
+
+
+def _load(content_dir: Path, key: str) -> Handbook:
+    sources: dict[str, SourceFile] = {}
+    errors: list[ContentError] = []
+    base = content_dir.parent
+    for name in CONTENT_FILES:
+        path = content_dir / f"{name}.yaml"
+        display = path.relative_to(base).as_posix()
+        if not path.exists():
+            errors.append(ContentError(display, 1, 1, "", (
+                "the file is missing — restore it from git (git checkout -- " + display + ")"
+            )))
+            continue
+        try:
+            source = read_source(path, display)
+        except ParseFailure as failure:
+            errors.append(failure.error)
+            continue
+        errors.extend(check_schema(source, f"{name}.schema.json"))
+        sources[name] = source
+    if len(sources) == len(CONTENT_FILES):
+        errors.extend(cross_check(sources))
+    if errors:
+        raise ContentErrors(errors)
+    return _build({name: source.data for name, source in sources.items()}, key)
+
+
+def _text(value: dict) -> Text:
+    return Text(nl=value["nl"].strip(), en=value["en"].strip())
+
+
+def _texts(values: list | None) -> tuple[Text, ...]:
+    return tuple(_text(value) for value in values or ())
+
+
+def _provenance(record: dict) -> Provenance:
+    return Provenance(tuple(record.get("sources", ())), bool(record.get("synthesis", False)))
+
+
+def _build(data: dict[str, dict], key: str) -> Handbook:
+    tasks_data = data["tasks"]
+    groups = tuple(
+        TaskGroup(
+            id=group["id"], title=_text(group["title"]), summary=_text(group["summary"]),
+            intro=_text(group["intro"]), provenance=_provenance(group),
+            tasks=tuple(_task(task, group["id"]) for task in tasks_data["tasks"][group["id"]]),
+        )
+        for group in tasks_data["groups"]
+    )
+    roles = tuple(
+        Role(id=role["id"], title=_text(role["title"]), summary=_text(role["summary"]),
+             description=_text(role["description"]), profile=_text(role["profile"]),
+             group_ids=tuple(role["groups"]), provenance=_provenance(role))
+        for role in data["roles"]["roles"]
+    )
+    guidelines = data["guidelines"]
+    qualities = tuple(
+        Quality(id=q["id"], title=_text(q["title"]), description=_text(q["description"]),
+                provenance=_provenance(q))
+        for q in guidelines["qualities"]
+    )
+    phases, number = [], 0
+    for phase_number, phase in enumerate(guidelines["phases"], start=1):
+        steps = []
+        for step in phase["steps"]:
+            number += 1
+            steps.append(Step(
+                id=step["id"], number=number, phase_id=phase["id"], title=_text(step["title"]),
+                summary=_text(step["summary"]), description=_text(step["description"]),
+                actions=tuple(Action(a["id"], _text(a["text"])) for a in step["actions"]),
+                tips=_texts(step.get("tips")), pitfalls=_texts(step.get("pitfalls")),
+                provenance=_provenance(step),
+            ))
+        phases.append(Phase(id=phase["id"], number=phase_number, title=_text(phase["title"]),
+                            intro=_text(phase["intro"]), steps=tuple(steps),
+                            provenance=_provenance(phase)))
+    characteristics = tuple(
+        Characteristic(id=c["id"], title=_text(c["title"]), summary=_text(c["summary"]),
+                       description=_text(c["description"]), advantages=_texts(c["advantages"]),
+                       challenges=_texts(c["challenges"]), approach=_text(c["approach"]),
+                       provenance=_provenance(c))
+        for c in data["characteristics"]["characteristics"]
+    )
+    levels = tuple(
+        RecommendationLevel(
+            id=level["id"], title=_text(level["title"]), intro=_text(level["intro"]),
+            provenance=_provenance(level),
+            recommendations=tuple(
+                Recommendation(id=r["id"], title=_text(r["title"]),
+                               description=_text(r["description"]), provenance=_provenance(r))
+                for r in level["recommendations"]
+            ),
+        )
+        for level in data["recommendations"]["levels"]
+    )
+    terms = tuple(
+        Term(id=t["id"], nl=t["nl"].strip(), en=t["en"].strip(),
+             note=_text(t["note"]) if "note" in t else None, provenance=_provenance(t))
+        for t in data["glossary"]["terms"]
+    )
+    sources = tuple(
+        Source(id=s["id"], title=s["title"].strip(), publisher=s["publisher"].strip(),
+               url=s["url"].strip(), language=s["language"], note=_text(s["note"]))
+        for s in data["sources"]["sources"]
+    )
+    labels = {name: _text(value) for name, value in data["ui"]["labels"].items()}
+    return Handbook(
+        version=__version__, content_hash=key, groups=groups, roles=roles, qualities=qualities,
+        phases=tuple(phases), characteristics=characteristics, recommendation_levels=levels,
+        terms=terms, sources=sources, labels=labels,
+    )
+
+
+def _task(task: dict, group_id: str) -> Task:
+    return Task(
+        id=task["id"], group_id=group_id, title=_text(task["title"]),
+        summary=_text(task["summary"]), description=_text(task["description"]),
+        role_ids=tuple(task["roles"]), level=task["level"], frequency=task["frequency"],
+        hours=task["hours"], step_ids=tuple(task["steps"]),
+        related_ids=tuple(task.get("related", ())), provenance=_provenance(task),
+    )

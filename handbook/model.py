@@ -1,0 +1,221 @@
+"""The handbook as frozen dataclasses: what every renderer works from.
+
+Nothing past the loader sees a raw dict. Records refer to each other by id; the
+``Handbook`` object answers the look-ups (a role's tasks, a step's tasks) so that every
+relation is written once in the YAML and derived everywhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Text:
+    """The same text in Dutch and English."""
+
+    nl: str
+    en: str
+
+    def __getitem__(self, language: str) -> str:
+        return getattr(self, language)
+
+    def as_dict(self) -> dict[str, str]:
+        return {"nl": self.nl, "en": self.en}
+
+
+@dataclass(frozen=True)
+class Provenance:
+    """Where a record comes from: source ids, or the handbook's own synthesis (or both)."""
+
+    source_ids: tuple[str, ...] = ()
+    synthesis: bool = False
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    publisher: str
+    url: str
+    language: str
+    note: Text
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    group_id: str
+    title: Text
+    summary: Text
+    description: Text
+    role_ids: tuple[str, ...]
+    level: str
+    frequency: str
+    hours: int
+    step_ids: tuple[str, ...]
+    related_ids: tuple[str, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class TaskGroup:
+    id: str
+    title: Text
+    summary: Text
+    intro: Text
+    tasks: tuple[Task, ...]
+    provenance: Provenance
+
+    @property
+    def hours(self) -> int:
+        return sum(task.hours for task in self.tasks)
+
+
+@dataclass(frozen=True)
+class Role:
+    id: str
+    title: Text
+    summary: Text
+    description: Text
+    profile: Text
+    group_ids: tuple[str, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Action:
+    id: str
+    text: Text
+
+
+@dataclass(frozen=True)
+class Step:
+    id: str
+    number: int
+    phase_id: str
+    title: Text
+    summary: Text
+    description: Text
+    actions: tuple[Action, ...]
+    tips: tuple[Text, ...]
+    pitfalls: tuple[Text, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    number: int
+    title: Text
+    intro: Text
+    steps: tuple[Step, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Quality:
+    id: str
+    title: Text
+    description: Text
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Characteristic:
+    id: str
+    title: Text
+    summary: Text
+    description: Text
+    advantages: tuple[Text, ...]
+    challenges: tuple[Text, ...]
+    approach: Text
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    id: str
+    title: Text
+    description: Text
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class RecommendationLevel:
+    id: str
+    title: Text
+    intro: Text
+    recommendations: tuple[Recommendation, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Term:
+    id: str
+    nl: str
+    en: str
+    note: Text | None
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
+class Handbook:
+    """The whole validated content, both languages."""
+
+    version: str
+    content_hash: str
+    groups: tuple[TaskGroup, ...]
+    roles: tuple[Role, ...]
+    qualities: tuple[Quality, ...]
+    phases: tuple[Phase, ...]
+    characteristics: tuple[Characteristic, ...]
+    recommendation_levels: tuple[RecommendationLevel, ...]
+    terms: tuple[Term, ...]
+    sources: tuple[Source, ...]
+    labels: dict[str, Text] = field(compare=False)
+
+    # -- look-ups --------------------------------------------------------------------------------
+
+    @cached_property
+    def tasks(self) -> tuple[Task, ...]:
+        return tuple(task for group in self.groups for task in group.tasks)
+
+    @cached_property
+    def steps(self) -> tuple[Step, ...]:
+        return tuple(step for phase in self.phases for step in phase.steps)
+
+    @cached_property
+    def _by_id(self) -> dict[str, object]:
+        records = (*self.groups, *self.tasks, *self.roles, *self.phases, *self.steps,
+                   *self.characteristics, *self.sources)
+        return {record.id: record for record in records}
+
+    def task(self, task_id: str) -> Task:
+        return self._by_id[task_id]  # type: ignore[return-value]
+
+    def group(self, group_id: str) -> TaskGroup:
+        return self._by_id[group_id]  # type: ignore[return-value]
+
+    def role(self, role_id: str) -> Role:
+        return self._by_id[role_id]  # type: ignore[return-value]
+
+    def step(self, step_id: str) -> Step:
+        return self._by_id[step_id]  # type: ignore[return-value]
+
+    def phase(self, phase_id: str) -> Phase:
+        return self._by_id[phase_id]  # type: ignore[return-value]
+
+    def source(self, source_id: str) -> Source:
+        return self._by_id[source_id]  # type: ignore[return-value]
+
+    def tasks_for_role(self, role_id: str) -> tuple[Task, ...]:
+        """Tasks that list the role, in handbook order (derived, never written twice)."""
+        return tuple(task for task in self.tasks if role_id in task.role_ids)
+
+    def tasks_for_step(self, step_id: str) -> tuple[Task, ...]:
+        return tuple(task for task in self.tasks if step_id in task.step_ids)
+
+    def label(self, key: str, language: str) -> str:
+        return self.labels[key][language]

@@ -1,0 +1,56 @@
+"""Where each generated page lives, relative to a language folder (``docs/nl/``, ``docs/en/``).
+
+URLs are the same in both languages and end in ``/<id>/``; the English tree sits under
+``/en/``. Renderers, the navigation and the JSON export all ask this module, so a page's
+address is decided in one place.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from handbook.model import Characteristic, Role, Step, Task, TaskGroup
+
+TASKS_INDEX = "tasks/index.md"
+ROLES_INDEX = "roles/index.md"
+STEPS_INDEX = "steps/index.md"
+CHARACTERISTICS_INDEX = "characteristics/index.md"
+RECOMMENDATIONS = "recommendations.md"
+GLOSSARY = "glossary.md"
+SOURCES = "sources.md"
+
+# Folders and single files the generator owns; everything in them is rewritten on each build.
+GENERATED_FOLDERS = ("tasks", "roles", "steps", "characteristics")
+GENERATED_FILES = (RECOMMENDATIONS, GLOSSARY, SOURCES)
+
+_FOLDERS = {Task: "tasks", TaskGroup: "tasks", Role: "roles", Step: "steps",
+            Characteristic: "characteristics"}
+
+
+def page_path(record: object) -> str:
+    """The Markdown path of a record's own page, e.g. ``tasks/tech-wifi.md``.
+
+    A task group's page is the index of its own folder (``tasks/technical/index.md``), so the
+    navigation can show it as the page of the group's section; the URL still ends in the id.
+    """
+    folder = _FOLDERS[type(record)]
+    if isinstance(record, TaskGroup):
+        return f"{folder}/{record.id}/index.md"
+    return f"{folder}/{record.id}.md"  # type: ignore[attr-defined]
+
+
+def page_url(path: str, language: str, default_language: str = "nl") -> str:
+    """The site-relative URL of a Markdown path: ``tasks/tech-wifi.md`` → ``en/tasks/tech-wifi/``."""
+    stem = path[: -len(".md")]
+    if stem == "index":
+        url = ""
+    elif stem.endswith("/index"):
+        url = stem[: -len("index")]
+    else:
+        url = stem + "/"
+    return url if language == default_language else f"{language}/{url}"
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A Markdown link from one page to another (MkDocs checks and rewrites these)."""
+    return posixpath.relpath(to_path, posixpath.dirname(from_path) or ".")

@@ -1,0 +1,103 @@
+"""Render the model into Markdown pages for one language, from Jinja templates.
+
+The templates live in ``handbook/templates/pages``; Python only prepares the context.
+Plain-text fields are escaped for Markdown here, Markdown fields pass through (the loader
+has already refused raw HTML in them).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from handbook import paths
+from handbook.model import Handbook
+
+TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "pages"
+
+
+def render_pages(handbook: Handbook, language: str) -> dict[str, str]:
+    """Every generated page for ``language``: Markdown path → Markdown text."""
+    pages: dict[str, str] = {}
+
+    def add(path: str, template: str, **context: object) -> None:
+        pages[path] = _render(handbook, language, path, template, context)
+
+    add(paths.TASKS_INDEX, "tasks_index.md.j2")
+    for group in handbook.groups:
+        add(paths.page_path(group), "group.md.j2", group=group)
+        for task in group.tasks:
+            add(paths.page_path(task), "task.md.j2", task=task, group=group)
+    add(paths.ROLES_INDEX, "roles_index.md.j2")
+    for role in handbook.roles:
+        add(paths.page_path(role), "role.md.j2", role=role)
+    add(paths.STEPS_INDEX, "steps_index.md.j2")
+    steps = handbook.steps
+    for index, step in enumerate(steps):
+        previous = steps[index - 1] if index > 0 else None
+        following = steps[index + 1] if index + 1 < len(steps) else None
+        add(paths.page_path(step), "step.md.j2", step=step, phase=handbook.phase(step.phase_id),
+            previous=previous, following=following)
+    add(paths.CHARACTERISTICS_INDEX, "characteristics_index.md.j2")
+    for characteristic in handbook.characteristics:
+        add(paths.page_path(characteristic), "characteristic.md.j2", characteristic=characteristic)
+    add(paths.RECOMMENDATIONS, "recommendations.md.j2")
+    add(paths.GLOSSARY, "glossary.md.j2")
+    add(paths.SOURCES, "sources.md.j2")
+    return pages
+
+
+# ---------------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------------
+
+
+@cache
+def _environment() -> Environment:
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,  # the output is Markdown; plain text is escaped by the filters below
+    )
+    environment.filters["md"] = escape_markdown
+    environment.filters["cell"] = escape_cell
+    environment.filters["yaml_string"] = lambda value: json.dumps(value, ensure_ascii=False)
+    return environment
+
+
+def _render(handbook: Handbook, language: str, path: str, template: str, context: dict) -> str:
+    def label(key: str, **values: object) -> str:
+        if key not in handbook.labels:
+            raise KeyError(f"label '{key}' is missing from content/ui.yaml (template {template})")
+        return handbook.labels[key][language].format(**values)
+
+    def href(target: object | str) -> str:
+        target_path = target if isinstance(target, str) else paths.page_path(target)
+        return paths.relative(path, target_path)
+
+    text = _environment().get_template(template).render(
+        handbook=handbook, lang=language, t=label, href=href, paths=paths, **context,
+    )
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")
+
+
+def escape_markdown(text: str) -> str:
+    """Make plain text safe inside Markdown: no emphasis, links or HTML by accident."""
+    text = _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+    text = text.replace("<", "&lt;")
+    return re.sub(r"^([#>+-])", r"\\\1", text, flags=re.MULTILINE)
+
+
+def escape_cell(text: str) -> str:
+    """Plain text for a Markdown table cell: escaped, on one line, pipes escaped."""
+    return escape_markdown(" ".join(text.split())).replace("|", "\\|")

@@ -1,0 +1,170 @@
+"""Check content files against the JSON Schemas in ``schema/`` and explain each failure.
+
+The same schema files give VS Code its hints, so the editor's hints and the build's errors
+cannot drift apart. jsonschema's own messages are written for programmers; each one is
+turned into a sentence that says what is wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+from referencing import Registry, Resource
+
+from handbook.errors import ContentError
+from handbook.yamlsource import FieldPath, SourceFile
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
+LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
+
+
+def check_schema(source: SourceFile, schema_name: str, schema_dir: Path = SCHEMA_DIR) -> list[ContentError]:
+    """Validate ``source`` against ``schema_name`` and return every problem, explained."""
+    validator = _validator(schema_dir, schema_name)
+    errors = []
+    for error in validator.iter_errors(source.data):
+        errors.extend(_explain(source, error))
+    return errors
+
+
+# ---------------------------------------------------------------------------------------------
+# Helper functions
+# ---------------------------------------------------------------------------------------------
+
+
+@cache
+def _validator(schema_dir: Path, schema_name: str) -> Draft202012Validator:
+    resources = []
+    for path in sorted(schema_dir.glob("*.schema.json")):
+        contents = json.loads(path.read_text(encoding="utf-8"))
+        resources.append((path.name, Resource.from_contents(contents)))
+    registry = Registry().with_resources(resources)
+    schema = registry[schema_name].contents
+    return Draft202012Validator(schema, registry=registry)
+
+
+def _explain(source: SourceFile, error: ValidationError) -> list[ContentError]:
+    path: FieldPath = tuple(error.absolute_path)
+    kind = error.validator
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if kind == "required":
+        return [_missing(source, path, key, schema) for key in error.validator_value
+                if isinstance(error.instance, dict) and key not in error.instance]
+    if kind == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        extra = [key for key in error.instance if key not in allowed]
+        return [_unknown_key(source, (*path, key), allowed) for key in extra]
+    if kind == "propertyNames":
+        return [_not_a_group(source, path, error)]
+    if kind == "type" and _is_bilingual(schema):
+        label = path[-1] if path else "text"
+        message = (f"expected Dutch and English text — write 'nl: …' and 'en: …' on indented "
+                   f"lines under '{label}:'")
+        return [source.error(path, message)]
+    return [source.error(path, _describe(path, kind, error))]
+
+
+def _missing(source: SourceFile, path: FieldPath, key: str, schema: dict) -> ContentError:
+    if _is_bilingual(schema):
+        other = "en" if key == "nl" else "nl"
+        noun = _noun(path)
+        message = (f"{LANGUAGE_NAMES[key]} {noun} is missing — add '{key}: …' next to "
+                   f"'{other}: …'")
+        return source.error(path, message)
+    description = schema.get("properties", {}).get(key, {}).get("description", "")
+    hint = f" ({description[0].lower()}{description[1:].rstrip('.')})" if description else ""
+    return source.error(path, f"the field '{key}' is missing — add '{key}: …'{hint}")
+
+
+def _unknown_key(source: SourceFile, path: FieldPath, allowed: list[str]) -> ContentError:
+    key = str(path[-1])
+    if set(allowed) == {"nl", "en"}:
+        message = f"unknown language '{key}' — the handbook is written in 'nl' and 'en' only"
+        return source.error(path, message, at_key=True)
+    suggestion = difflib.get_close_matches(key, allowed, n=1)
+    hint = f"did you mean '{suggestion[0]}'?" if suggestion else "check the spelling"
+    message = f"unknown key '{key}' — {hint} Allowed here: {', '.join(allowed)}"
+    return source.error(path, message, at_key=True)
+
+
+def _not_a_group(source: SourceFile, path: FieldPath, error: ValidationError) -> ContentError:
+    key = str(error.instance)
+    groups = "technical, pedagogical, policy, administrative"
+    message = f"'{key}' is not a task group — use one of: {groups}"
+    return source.error((*path, key), message, at_key=True)
+
+
+def _describe(path: FieldPath, kind: str, error: ValidationError) -> str:
+    value = error.instance
+    last = path[-1] if path else ""
+    if last in LANGUAGE_NAMES and (value is None or kind in {"minLength", "pattern"}):
+        return (f"{LANGUAGE_NAMES[last]} {_noun(path[:-1])} is empty — write the "
+                f"{LANGUAGE_NAMES[last]} text after '{last}:'")
+    if kind == "type":
+        return (f"expected {_TYPE_WORDS.get(str(error.validator_value), error.validator_value)}, "
+                f"got {_kind_of(value)} — see content/README.md for the shape of this field")
+    if kind == "enum":
+        options = ", ".join(str(option) for option in error.validator_value)
+        suggestion = difflib.get_close_matches(str(value), [str(o) for o in error.validator_value], n=1)
+        hint = f" (did you mean '{suggestion[0]}'?)" if suggestion else ""
+        return f"'{value}' is not allowed here{hint} — use one of: {options}"
+    if kind == "pattern" and last == "id" or (kind == "maxLength" and last == "id"):
+        return (f"'{value}' is not a valid id — use lowercase letters, digits and single hyphens, "
+                "starting with a letter, at most 60 characters (for example 'tech-wifi')")
+    if kind == "pattern" and last == "url":
+        return f"'{value}' is not a full web address — write it as https://…"
+    if kind in {"minLength", "pattern"}:
+        return f"'{last}' is empty — write some text or remove the field"
+    if kind == "minItems":
+        if error.validator_value > 1:
+            return f"the list needs at least {error.validator_value} items"
+        return "the list is empty — add at least one item"
+    if kind == "maxItems":
+        return f"the list may hold at most {error.validator_value} items"
+    if kind == "uniqueItems":
+        return "the same value is listed twice — remove the duplicate"
+    if kind in {"minimum", "maximum"}:
+        return f"{value} is out of range — use a whole number from 0 to 2000"
+    return error.message
+
+
+def _is_bilingual(schema: dict) -> bool:
+    return set(schema.get("properties", {})) == {"nl", "en"}
+
+
+def _noun(path: FieldPath) -> str:
+    """The field a bilingual value belongs to: 'title', or 'tips item' for list items."""
+    if not path:
+        return "text"
+    last = path[-1]
+    if isinstance(last, int) and len(path) > 1:
+        return f"{path[-2]} item"
+    return str(last)
+
+
+def _kind_of(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"'{str(value).lower()}'"
+    if isinstance(value, dict):
+        return "a block of fields"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    return f"the text '{value}'"
+
+
+_TYPE_WORDS = {
+    "object": "a block of fields (key: value lines)",
+    "array": "a list (lines starting with '- ', or [a, b])",
+    "string": "text",
+    "integer": "a whole number",
+    "boolean": "true or false",
+}

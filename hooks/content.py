@@ -1,0 +1,30 @@
+"""Validate content/*.yaml and write the generated Markdown pages before MkDocs reads docs/.
+
+A content error raises before MkDocs cleans or writes the site folder, so a broken edit
+never leaves a half-built site behind.
+"""
+
+from __future__ import annotations
+
+from _context import handbook_for, project_root
+from mkdocs.config.defaults import MkDocsConfig
+
+from handbook import LANGUAGES
+from handbook.render import render_pages
+from handbook.writer import write_pages
+
+# ---- Hooks ------------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> None:
+    # Validate first: the build stops here, before anything is written, if the content is wrong
+    handbook_for(config)
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # Write both languages in one pass; unchanged pages are left alone, so the i18n plugin's
+    # second build and `make serve` see no change and do not loop
+    handbook = handbook_for(config)
+    docs_dir = project_root(config) / "docs"
+    for language in LANGUAGES:
+        write_pages(docs_dir / language, render_pages(handbook, language))

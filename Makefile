@@ -29,7 +29,10 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check handbook hooks tests bench
 
+# The whole test suite, with the content check and the linter as its first gates.
 test: $(STAMP)
+	$(BIN)/python -m handbook check
+	$(BIN)/ruff check handbook hooks tests bench
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

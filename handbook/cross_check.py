@@ -92,7 +92,7 @@ def _walk(node: object, path: FieldPath) -> Iterator[tuple[FieldPath, object]]:
 def _ids_by_kind(sources: dict[str, SourceFile]) -> dict[str, set[str]]:
     """The ids each reference may point at: roles, steps, sources and tasks."""
     known: dict[str, set[str]] = {"role": set(), "step": set(), "source": set(), "task": set()}
-    for name, source, path, record in _records(sources):
+    for name, _source, path, record in _records(sources):
         record_id = record.get("id")
         if not isinstance(record_id, str):
             continue

@@ -18,10 +18,11 @@ CHARACTERISTICS_INDEX = "characteristics/index.md"
 RECOMMENDATIONS = "recommendations.md"
 GLOSSARY = "glossary.md"
 SOURCES = "sources.md"
+DOWNLOADS = "downloads.md"
 
 # Folders and single files the generator owns; everything in them is rewritten on each build.
 GENERATED_FOLDERS = ("tasks", "roles", "steps", "characteristics")
-GENERATED_FILES = (RECOMMENDATIONS, GLOSSARY, SOURCES)
+GENERATED_FILES = (RECOMMENDATIONS, GLOSSARY, SOURCES, DOWNLOADS)
 
 _FOLDERS = {Task: "tasks", TaskGroup: "tasks", Role: "roles", Step: "steps",
             Characteristic: "characteristics"}

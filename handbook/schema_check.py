@@ -113,7 +113,7 @@ def _describe(path: FieldPath, kind: str, error: ValidationError) -> str:
         suggestion = difflib.get_close_matches(str(value), [str(o) for o in error.validator_value], n=1)
         hint = f" (did you mean '{suggestion[0]}'?)" if suggestion else ""
         return f"'{value}' is not allowed here{hint} — use one of: {options}"
-    if kind == "pattern" and last == "id" or (kind == "maxLength" and last == "id"):
+    if (kind == "pattern" and last == "id") or (kind == "maxLength" and last == "id"):
         return (f"'{value}' is not a valid id — use lowercase letters, digits and single hyphens, "
                 "starting with a letter, at most 60 characters (for example 'tech-wifi')")
     if kind == "pattern" and last == "url":

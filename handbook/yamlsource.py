@@ -148,6 +148,14 @@ def _syntax_error(display_name: str, text: str, exc: yaml.MarkedYAMLError) -> Co
             "(two per level)",
         )
     context = (exc.context or "").strip()
+    opened = exc.context_mark
+    for kind, opening, closing in (("flow sequence", "[", "]"), ("flow mapping", "{", "}")):
+        if kind in context and opened is not None:
+            return ContentError(
+                display_name, opened.line + 1, opened.column + 1, "",
+                f"YAML syntax error: the '{opening}' opened here is never closed — add the "
+                f"closing '{closing}' at the end of the list",
+            )
     detail = f"{context}, {problem}" if context and problem else (problem or context or "invalid YAML")
     return ContentError(
         display_name, line, column, "",

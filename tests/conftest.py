@@ -1,0 +1,161 @@
+"""Shared fixtures: one strict site build per test session, the content model, a browser.
+
+The site is built once into a temporary folder and every test reads from it. Browser tests
+serve that folder on 127.0.0.1 and drive Chromium through Playwright.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from handbook.load import load_handbook
+from handbook.model import Handbook
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("nl", "en")
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+# ---- The content and the built site -----------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def handbook() -> Handbook:
+    return load_handbook(ROOT / "content")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Build the whole site once, in strict mode (any warning fails the build)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    site_dir = tmp_path_factory.mktemp("site")
+    config = load_config(str(ROOT / "mkdocs.yml"), site_dir=str(site_dir), strict=True)
+    build(config)
+    return site_dir
+
+
+class Site:
+    """Read pages of a built site by URL path, parsed with BeautifulSoup."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def file_for(self, url_path: str) -> Path:
+        """The file a URL path such as ``en/tasks/tech-wifi/`` is served from."""
+        path = url_path.split("#")[0].split("?")[0].lstrip("/")
+        target = self.root / path
+        return target / "index.html" if path == "" or path.endswith("/") else target
+
+    def exists(self, url_path: str) -> bool:
+        return self.file_for(url_path).is_file()
+
+    @functools.cache  # noqa: B019 - one Site per session, pages never change
+    def page(self, url_path: str) -> BeautifulSoup:
+        return BeautifulSoup(self.file_for(url_path).read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="session")
+def pages(site: Path) -> Site:
+    return Site(site)
+
+
+def url_for(markdown_path: str, language: str) -> str:
+    """The URL path of a generated page in one language."""
+    from handbook.paths import page_url
+
+    return page_url(markdown_path, language)
+
+
+# ---- A browser -----------------------------------------------------------------------------
+
+
+def find_chromium() -> str | None:
+    """Chromium from CHROMIUM_PATH, Debian's package, or Playwright's own download."""
+    candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
+    for candidate in candidates:
+        if candidate and Path(candidate).exists():
+            return candidate
+    return None
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    path = find_chromium()
+    if path is None:
+        message = ("no Chromium found: set CHROMIUM_PATH or install Debian's 'chromium' package "
+                   "(apt-get install chromium)")
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium_path,
+            # The flags keep Chromium from calling home; this machine has no network for it.
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield launched
+        launched.close()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site: Path) -> Iterator[str]:
+    """Serve the built site on 127.0.0.1; yields the base URL ending in '/'."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture
+def page(browser: object, server: str) -> Iterator[object]:
+    """A fresh browser page that records console errors and requests to other origins."""
+    context = browser.new_context()  # type: ignore[attr-defined]
+    new_page = context.new_page()
+    new_page.console_errors = []
+    new_page.foreign_requests = []
+    new_page.on("console", lambda message: message.type == "error"
+                and new_page.console_errors.append(message.text))
+    new_page.on("pageerror", lambda error: new_page.console_errors.append(str(error)))
+    new_page.on("request", lambda request: not request.url.startswith((server, "data:", "blob:"))
+                and new_page.foreign_requests.append(request.url))
+    yield new_page
+    context.close()
+
+
+# ---- A scratch copy of the project for tests that break the content ---------------------------
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A copy of the files a build needs, so a test can break the content safely."""
+    for name in ("content", "docs", "handbook", "hooks", "overrides", "schema"):
+        shutil.copytree(ROOT / name, tmp_path / name,
+                        ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path

@@ -1,0 +1,254 @@
+"""The loader's error messages are part of the product: one test per kind of bad input.
+
+Each test breaks a small, valid content set (tests/fixtures/minimal) in one way and checks
+the exact message an editor would see: file, line, column, field, what is wrong, how to fix.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from handbook.errors import ContentErrors
+from handbook.load import load_handbook
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE, target)
+    shutil.copy(ROOT / "content" / "ui.yaml", target / "ui.yaml")
+    return target
+
+
+def edit(content: Path, name: str, old: str, new: str) -> None:
+    path = content / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test set-up: {old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def messages(content: Path) -> list[str]:
+    with pytest.raises(ContentErrors) as failure:
+        load_handbook(content)
+    return [str(error) for error in failure.value.errors]
+
+
+def test_the_fixture_itself_is_valid(content: Path) -> None:
+    assert len(load_handbook(content).tasks) == 4
+
+
+def test_syntax_error(content: Path) -> None:
+    edit(content, "roles.yaml", "    groups: [technical]", "    groups: [technical")
+    assert messages(content) == [
+        "content/roles.yaml:7:13: YAML syntax error: the '[' opened here is never closed — add "
+        "the closing ']' at the end of the list",
+    ]
+
+
+def test_unbalanced_quotes(content: Path) -> None:
+    edit(content, "roles.yaml", "    title: {nl: Netwerkbeheerder,", "    title: {nl: 'Netwerkbeheerder,")
+    assert messages(content)[0].startswith("content/roles.yaml:")
+    assert "YAML syntax error" in messages(content)[0]
+
+
+def test_tab_indentation(content: Path) -> None:
+    edit(content, "roles.yaml", "    profile:", "\tprofile:")
+    assert messages(content) == [
+        "content/roles.yaml:6:1: a tab is used for indentation — YAML only accepts spaces; "
+        "replace the tab with spaces (two per level)",
+    ]
+
+
+def test_empty_file(content: Path) -> None:
+    (content / "glossary.yaml").write_text("", encoding="utf-8")
+    assert messages(content) == [
+        "content/glossary.yaml:1:1: the file is empty — restore its content from git "
+        "(git checkout -- content/glossary.yaml) or add the records it should hold",
+    ]
+
+
+def test_duplicate_id_across_files(content: Path) -> None:
+    edit(content, "roles.yaml", "id: network-administrator", "id: tech-wifi")
+    assert "content/roles.yaml:2:9: roles[0].id: the id 'tech-wifi' is already used at " \
+           "content/tasks.yaml:24:11 — ids must be unique across the handbook; choose another id" \
+           in messages(content)
+
+
+def test_bad_id(content: Path) -> None:
+    edit(content, "tasks.yaml", "id: adm-licences", "id: Adm_Licences")
+    assert messages(content) == [
+        "content/tasks.yaml:60:11: tasks.administrative[0].id: 'Adm_Licences' is not a valid id — "
+        "use lowercase letters, digits and single hyphens, starting with a letter, at most 60 "
+        "characters (for example 'tech-wifi')",
+    ]
+
+
+def test_missing_language(content: Path) -> None:
+    edit(content, "tasks.yaml", "        en: Manage Wi-Fi\n", "")
+    assert messages(content) == [
+        "content/tasks.yaml:26:9: tasks.technical[0].title: English title is missing — "
+        "add 'en: …' next to 'nl: …'",
+    ]
+
+
+def test_empty_text(content: Path) -> None:
+    edit(content, "tasks.yaml", "        nl: Wifi beheren", '        nl: ""')
+    assert messages(content) == [
+        "content/tasks.yaml:26:13: tasks.technical[0].title.nl: Dutch title is empty — write the "
+        "Dutch text after 'nl:'",
+    ]
+
+
+def test_language_left_without_text(content: Path) -> None:
+    edit(content, "tasks.yaml", "        nl: Wifi beheren", "        nl:")
+    assert messages(content) == [
+        "content/tasks.yaml:26:12: tasks.technical[0].title.nl: Dutch title is empty — write the "
+        "Dutch text after 'nl:'",
+    ]
+
+
+def test_unknown_key(content: Path) -> None:
+    edit(content, "roles.yaml", "    profile:", "    profiel:")
+    assert messages(content) == [
+        "content/roles.yaml:2:5: roles[0]: the field 'profile' is missing — add 'profile: …' "
+        "(what profile suits the role)",
+        "content/roles.yaml:6:5: roles[0].profiel: unknown key 'profiel' — did you mean "
+        "'profile'? Allowed here: id, title, summary, description, profile, groups, sources, "
+        "synthesis",
+    ]
+
+
+def test_unknown_language(content: Path) -> None:
+    edit(content, "roles.yaml", "en: Runs the network.}", "en: Runs the network., fr: Réseau}")
+    assert messages(content) == [
+        "content/roles.yaml:4:64: roles[0].summary.fr: unknown language 'fr' — the handbook is "
+        "written in 'nl' and 'en' only",
+    ]
+
+
+@pytest.mark.parametrize(("file", "old", "new", "expected"), [
+    ("tasks.yaml", "roles: [network-administrator]\n      level: school\n      frequency: yearly",
+     "roles: [network-admin]\n      level: school\n      frequency: yearly",
+     "content/tasks.yaml:30:15: tasks.technical[0].roles[0]: role 'network-admin' does not exist "
+     "(did you mean 'network-administrator'?) — use an id from content/roles.yaml"),
+    ("tasks.yaml", "steps: [divide-tasks]\n      related", "steps: [divide-task]\n      related",
+     "content/tasks.yaml:34:15: tasks.technical[0].steps[0]: step 'divide-task' does not exist "
+     "(did you mean 'divide-tasks'?) — use an id from content/guidelines.yaml"),
+    ("roles.yaml", "sources: [source-one]", "sources: [source-two]",
+     "content/roles.yaml:8:15: roles[0].sources[0]: source 'source-two' does not exist "
+     "(did you mean 'source-one'?) — use an id from content/sources.yaml"),
+    ("tasks.yaml", "related: [ped-coaching]", "related: [ped-coach]",
+     "content/tasks.yaml:35:17: tasks.technical[0].related[0]: task 'ped-coach' does not exist "
+     "(did you mean 'ped-coaching'?) — use an id from content/tasks.yaml"),
+], ids=["role", "step", "source", "task"])
+def test_dangling_reference(content: Path, file: str, old: str, new: str, expected: str) -> None:
+    edit(content, file, old, new)
+    assert messages(content) == [expected]
+
+
+def test_wrong_type(content: Path) -> None:
+    edit(content, "tasks.yaml", "hours: 40", "hours: veertig")
+    assert messages(content) == [
+        "content/tasks.yaml:33:14: tasks.technical[0].hours: expected a whole number, got the "
+        "text 'veertig' — see content/README.md for the shape of this field",
+    ]
+
+
+def test_text_instead_of_both_languages(content: Path) -> None:
+    edit(content, "roles.yaml", "profile: {nl: Technisch., en: Technical.}", "profile: Technisch")
+    assert messages(content) == [
+        "content/roles.yaml:6:14: roles[0].profile: expected Dutch and English text — write "
+        "'nl: …' and 'en: …' on indented lines under 'profile:'",
+    ]
+
+
+def test_value_not_allowed(content: Path) -> None:
+    edit(content, "tasks.yaml", "frequency: weekly", "frequency: weekley")
+    assert messages(content) == [
+        "content/tasks.yaml:44:18: tasks.pedagogical[0].frequency: 'weekley' is not allowed here "
+        "(did you mean 'weekly'?) — use one of: daily, weekly, monthly, per-term, yearly, "
+        "school-year-start, ongoing, as-needed",
+    ]
+
+
+def test_html_in_plain_text(content: Path) -> None:
+    edit(content, "tasks.yaml", "nl: Wifi beheren", "nl: Wifi <b>beheren</b>")
+    assert messages(content) == [
+        "content/tasks.yaml:26:13: tasks.technical[0].title.nl: HTML ('<b>') is not allowed in "
+        "plain text — remove the tag and keep only the words",
+    ]
+
+
+def test_html_in_markdown(content: Path) -> None:
+    edit(content, "tasks.yaml", '"Het **netwerk**."', '"Het <script>alert(1)</script>."')
+    assert messages(content) == [
+        "content/tasks.yaml:29:25: tasks.technical[0].description.nl: raw HTML ('<script>') is not "
+        "allowed — write Markdown instead, for example **bold** or [link text](https://…)",
+    ]
+
+
+def test_no_provenance(content: Path) -> None:
+    edit(content, "tasks.yaml", "      steps: []\n      synthesis: true\n  policy:",
+         "      steps: []\n  policy:")
+    assert messages(content) == [
+        "content/tasks.yaml:38:7: tasks.pedagogical[0]: 'ped-coaching' has no provenance — add "
+        "'sources: [source-id, …]' with ids from content/sources.yaml, or 'synthesis: true' if "
+        "this is the handbook's own synthesis",
+    ]
+
+
+def test_duplicate_key(content: Path) -> None:
+    edit(content, "tasks.yaml", "      hours: 40\n", "      hours: 40\n      hours: 50\n")
+    assert messages(content) == [
+        "content/tasks.yaml:34:7: tasks.technical[0].hours: the key 'hours' appears twice in the "
+        "same block — keep one of them",
+    ]
+
+
+def test_all_errors_are_reported_at_once(content: Path) -> None:
+    edit(content, "tasks.yaml", "        en: Manage Wi-Fi\n", "")
+    edit(content, "roles.yaml", "sources: [source-one]", "sources: [source-two]")
+    edit(content, "glossary.yaml", "nl: ICT-coördinator", "nl: ''")
+    found = messages(content)
+    assert len(found) == 3
+    assert [line.split(":")[0] for line in found] == [
+        "content/glossary.yaml", "content/roles.yaml", "content/tasks.yaml",
+    ]
+
+
+# ---- Odd but valid input -------------------------------------------------------------------
+
+
+def test_byte_order_mark_and_crlf_line_endings_are_fine(content: Path) -> None:
+    path = content / "tasks.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    assert load_handbook(content).task("tech-wifi").title.en == "Manage Wi-Fi"
+
+
+def test_crlf_errors_keep_their_line_numbers(content: Path) -> None:
+    edit(content, "tasks.yaml", "        en: Manage Wi-Fi\n", "")
+    path = content / "tasks.yaml"
+    path.write_bytes(path.read_text(encoding="utf-8").replace("\n", "\r\n").encode("utf-8"))
+    assert messages(content)[0].startswith("content/tasks.yaml:26:9: tasks.technical[0].title:")
+
+
+def test_quoted_and_unquoted_strings_load_the_same(content: Path) -> None:
+    edit(content, "tasks.yaml", "nl: Wifi beheren", "nl: 'Wifi beheren'")
+    assert load_handbook(content).task("tech-wifi").title.nl == "Wifi beheren"
+
+
+def test_markdown_is_kept_for_rendering(content: Path) -> None:
+    assert load_handbook(content).task("tech-wifi").description.nl == "Het **netwerk**."
+
+
+def test_the_real_content_is_valid() -> None:
+    handbook = load_handbook(ROOT / "content")
+    assert len(handbook.tasks) >= 60
+    assert len(handbook.roles) >= 10

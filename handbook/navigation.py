@@ -37,6 +37,7 @@ def navigation(handbook: Handbook, language: str) -> list[NavItem]:
             *(paths.page_path(c) for c in handbook.characteristics),
         ]},
         {label("nav.policy"): [paths.RECOMMENDATIONS, "background.md"]},
+        paths.DOWNLOADS,
         {label("nav.about"): ["about.md", paths.SOURCES, paths.GLOSSARY, "privacy.md",
                               "accessibility.md", "editors.md"]},
     ]

@@ -15,6 +15,8 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from handbook import paths
+from handbook.downloads import catalogue as downloads_catalogue
+from handbook.downloads.render_meta import marker as download_marker
 from handbook.model import Handbook
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "pages"
@@ -48,6 +50,10 @@ def render_pages(handbook: Handbook, language: str) -> dict[str, str]:
     add(paths.RECOMMENDATIONS, "recommendations.md.j2")
     add(paths.GLOSSARY, "glossary.md.j2")
     add(paths.SOURCES, "sources.md.j2")
+    add(paths.DOWNLOADS, "downloads.md.j2",
+        downloads=downloads_catalogue.downloads(handbook, language), marker=download_marker,
+        json_href="../" * paths.page_url(paths.DOWNLOADS, language).count("/")
+        + downloads_catalogue.DATA_JSON)
     return pages
 
 
@@ -83,7 +89,8 @@ def _render(handbook: Handbook, language: str, path: str, template: str, context
         return paths.relative(path, target_path)
 
     text = _environment().get_template(template).render(
-        handbook=handbook, lang=language, t=label, href=href, paths=paths, **context,
+        handbook=handbook, lang=language, t=label, href=href, paths=paths,
+        pdf_download=downloads_catalogue.pdf_for_page(handbook, language, path), **context,
     )
     return re.sub(r"\n{3,}", "\n\n", text)
 

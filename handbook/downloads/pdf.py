@@ -1,0 +1,160 @@
+"""Fillable PDF checklists: Jinja templates → HTML → WeasyPrint, called directly.
+
+Layout lives in ``handbook/templates/pdf`` (templates and ``checklist.css``); this module only
+prepares the data. The HTML is rendered in the main process (fast, and its text is the cache
+key); the PDFs are written by ``write_pdf`` in worker processes that each parse the stylesheet
+and load the fonts once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+
+from handbook import paths
+from handbook.downloads.catalogue import Download
+from handbook.model import Handbook
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent
+TEMPLATE_DIR = PACKAGE_DIR / "templates" / "pdf"
+STYLESHEET = TEMPLATE_DIR / "checklist.css"
+FONT_DIR = PACKAGE_DIR / "fonts"
+DATE_TOKEN = "@@DOCUMENT-DATE@@"  # replaced by the document date after the cache key is taken
+
+HTML_LANG = {"nl": "nl-BE", "en": "en"}
+PDF_VARIANT = "pdf/ua-1"  # tagged PDF; WeasyPrint combines it with pdf_forms (see README)
+AGREEMENT_ROWS = 14
+MEMBER_ROWS = 8
+
+
+class DownloadError(RuntimeError):
+    """A download could not be made; the message names the file and the template."""
+
+
+@dataclass(frozen=True)
+class PdfJob:
+    name: str  # "nl/task-overview.pdf", for messages
+    template: str
+    html: str
+    target: str  # where to write the PDF
+
+
+# ---- HTML ------------------------------------------------------------------------------------
+
+
+def render_html(handbook: Handbook, item: Download, site_url: str) -> str:
+    """The checklist's HTML, with ``DATE_TOKEN`` where the document date goes."""
+    language = item.language
+
+    def t(key: str, **values: object) -> str:
+        if key not in handbook.labels:
+            raise KeyError(f"label '{key}' is missing from content/ui.yaml")
+        return handbook.labels[key][language].format(**values)
+
+    base = site_url if site_url.endswith("/") else site_url + "/"
+    context: dict[str, object] = {
+        "handbook": handbook, "lang": language, "html_lang": HTML_LANG[language], "t": t,
+        "item": item, "title": item.title, "date": DATE_TOKEN, "version": handbook.version,
+        "url": base + paths.page_url(item.page_path or "index.md", language),
+        "font_dir": FONT_DIR.as_uri(),
+    }
+    if item.kind == "overview":
+        context["sections"] = [(group.title[language], group.tasks) for group in handbook.groups]
+        context["intro"] = t("downloads.intro.tasks")
+    elif item.kind == "group":
+        group = handbook.group(item.record_id or "")
+        context["sections"] = [(None, group.tasks)]
+        context["intro"] = group.summary[language]
+    elif item.kind == "role":
+        role = handbook.role(item.record_id or "")
+        context["sections"] = [(None, handbook.tasks_for_role(role.id))]
+        context["intro"] = role.summary[language]
+    elif item.kind == "step-plan":
+        context["intro"] = t("steps.intro")
+    elif item.kind == "self-check":
+        context["intro"] = t("downloads.intro.self_check")
+        context["scale"] = [t(f"downloads.scale.{n}") for n in range(1, 5)]
+    elif item.kind == "team-agreement":
+        context["intro"] = t("downloads.intro.agreement")
+        context["rows"] = range(1, AGREEMENT_ROWS + 1)
+        context["member_rows"] = range(1, MEMBER_ROWS + 1)
+    try:
+        return _environment().get_template(item.template or "").render(**context)
+    except (TemplateError, KeyError, AttributeError) as failure:
+        raise DownloadError(
+            f"checklist {language}/{item.name}: template handbook/templates/pdf/{item.template} "
+            f"failed: {failure}") from failure
+
+
+@cache
+def _environment() -> Environment:
+    """One Jinja environment: each template is parsed once per process."""
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATE_DIR), undefined=StrictUndefined, autoescape=True,
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    environment.filters["css_string"] = _css_string
+    return environment
+
+
+def _css_string(value: object) -> str:
+    """A value for a CSS string in double quotes (the footer's margin boxes)."""
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return "".join(ch if ord(ch) < 128 else f"\\{ord(ch):x} " for ch in text)
+
+
+def assets_fingerprint() -> bytes:
+    """Everything besides the HTML that shapes a PDF: stylesheet, fonts, WeasyPrint version."""
+    import weasyprint
+
+    parts = [STYLESHEET.read_bytes(), PDF_VARIANT.encode(), weasyprint.__version__.encode()]
+    parts += [font.read_bytes() for font in sorted(FONT_DIR.glob("*.ttf"))]
+    return b"\0".join(parts)
+
+
+# ---- PDF (runs in the worker processes) --------------------------------------------------------
+
+_worker: tuple[object, object] | None = None
+
+
+def init_worker() -> None:
+    """Load WeasyPrint, the fonts and the stylesheet once per process."""
+    global _worker
+    from weasyprint import CSS
+    from weasyprint.text.fonts import FontConfiguration
+
+    font_config = FontConfiguration()
+    _worker = (font_config, CSS(filename=str(STYLESHEET), font_config=font_config))
+
+
+def release_worker() -> None:
+    """Drop the fonts and stylesheet (before the interpreter exits, WeasyPrint frees them)."""
+    global _worker
+    _worker = None
+
+
+def write_pdf(job: PdfJob) -> int:
+    """Write one PDF; return its page count. Errors name the checklist and the template."""
+    from weasyprint import HTML
+
+    if _worker is None:
+        init_worker()
+    font_config, stylesheet = _worker  # type: ignore[misc]
+    try:
+        # pdf_forms must reach render(): the inputs become form boxes during layout
+        options = {"pdf_forms": True, "pdf_variant": PDF_VARIANT}
+        document = HTML(string=job.html, base_url=str(TEMPLATE_DIR)).render(
+            stylesheets=[stylesheet], font_config=font_config, **options)
+        target = Path(job.target)
+        temporary = target.with_name(target.name + ".tmp")
+        document.write_pdf(temporary, **options)
+        temporary.replace(target)
+        return len(document.pages)
+    except Exception as failure:
+        raise DownloadError(
+            f"checklist {job.name}: WeasyPrint failed on template "
+            f"handbook/templates/pdf/{job.template}: {type(failure).__name__}: {failure}"
+        ) from failure

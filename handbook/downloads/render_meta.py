@@ -1,0 +1,39 @@
+"""The size and page count shown beside each file on the downloads page.
+
+The page's Markdown holds a marker per file (``%%download-meta:<name>%%``), so the generated
+page stays the same from build to build; the hook replaces the marker with what the cache
+knows about the file when the page is rendered.
+"""
+
+from __future__ import annotations
+
+import math
+
+from handbook.downloads.cache import Made
+from handbook.model import Handbook
+
+META_PATTERN = r"%%download-meta:([a-z0-9.-]+)%%"
+
+
+def marker(name: str) -> str:
+    return f"%%download-meta:{name}%%"
+
+
+def describe(handbook: Handbook, language: str, made: Made | None) -> str:
+    """``81 KB · 7 pp.`` for a file; an empty string when the file is unknown."""
+    if made is None:
+        return ""
+
+    def t(key: str, **values: object) -> str:
+        return handbook.labels[key][language].format(**values)
+
+    size = f"{max(1, math.ceil(made.size / 1024))} KB"
+    if made.pages is not None:
+        count = t("downloads.one_page") if made.pages == 1 else t("downloads.pages",
+                                                                   count=made.pages)
+        return f"{size} · {count}"
+    if made.sheets is not None:
+        return f"{size} · {t('downloads.sheets', count=made.sheets)}"
+    if made.rows is not None:
+        return f"{size} · {t('downloads.rows', count=made.rows)}"
+    return size

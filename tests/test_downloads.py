@@ -1,0 +1,213 @@
+"""The downloads: PDF checklists, XLSX and CSV in both languages, the cache, the downloads page.
+
+The built site (one strict build per session) is checked for the published files; the cache
+is tested on a temporary copy of the content, never on the repository's own files.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from handbook.downloads import catalogue, generate
+from handbook.load import load_handbook
+from handbook.model import Handbook
+from tests.conftest import LANGUAGES, ROOT
+
+pypdf = pytest.importorskip("pypdf")
+openpyxl = pytest.importorskip("openpyxl")
+
+SITE_URL = "https://example.org/"
+A4 = (595.3, 841.9)  # points
+MAX_PDF_BYTES = 150 * 1024
+
+
+def download_dir(site: Path, language: str) -> Path:
+    return site / "downloads" if language == "nl" else site / language / "downloads"
+
+
+def expected_pdfs(handbook: Handbook) -> list[str]:
+    return [item.name for item in catalogue.downloads(handbook, "nl") if item.is_pdf]
+
+
+def item_titles(handbook: Handbook, item: catalogue.Download) -> list[str]:
+    """The titles every checklist must show, in its own language."""
+    language = item.language
+    if item.kind == "overview":
+        return [task.title[language] for task in handbook.tasks]
+    if item.kind == "group":
+        return [task.title[language] for task in handbook.group(item.record_id).tasks]
+    if item.kind == "role":
+        return [task.title[language] for task in handbook.tasks_for_role(item.record_id)]
+    if item.kind == "step-plan":
+        return [action.text[language] for step in handbook.steps for action in step.actions]
+    if item.kind == "self-check":
+        return [c.title[language] for c in handbook.characteristics]
+    return [handbook.labels["downloads.heading.division"][language]]
+
+
+def squash(text: str) -> str:
+    """Extracted text with line breaks and hyphenation differences taken out."""
+    return "".join(text.split()).replace("\u00ad", "")
+
+
+# ---- PDFs in the built site --------------------------------------------------------------------
+
+
+def pdf_cases(handbook: Handbook) -> list:
+    return [pytest.param(language, item, id=f"{language}/{item.name}")
+            for language in LANGUAGES for item in catalogue.downloads(handbook, language)
+            if item.is_pdf]
+
+
+@pytest.mark.parametrize(("language", "item"), pdf_cases(load_handbook(ROOT / "content")))
+def test_pdf(site: Path, handbook: Handbook, language: str, item: catalogue.Download) -> None:
+    path = download_dir(site, language) / item.name
+    assert path.is_file(), f"{path} is missing"
+    assert path.stat().st_size <= MAX_PDF_BYTES, f"{item.name}: {path.stat().st_size} bytes"
+    reader = pypdf.PdfReader(path)
+    for page in reader.pages:
+        size = (float(page.mediabox.width), float(page.mediabox.height))
+        assert size == pytest.approx(A4, abs=1), f"{item.name}: page size {size} is not A4"
+    assert reader.metadata.title == item.title
+    assert reader.trailer["/Root"]["/Lang"] == ("nl-BE" if language == "nl" else "en")
+    assert reader.outline, "bookmarks are missing"
+
+    # Every field has its own name (radio buttons: one field per group)
+    names = [annotation.get_object().get("/T") or annotation.get_object()["/Parent"]["/T"]
+             for page in reader.pages for annotation in page.get("/Annots", [])
+             if annotation.get_object().get("/Subtype") == "/Widget"]
+    fields = reader.get_fields()
+    assert fields, "no form fields"
+    assert {"school", "date", "filled-in-by"} <= set(fields)
+    widgets_per_field = {name: names.count(name) for name in set(names)}
+    repeated = {name: n for name, n in widgets_per_field.items()
+                if n > 1 and not name.startswith("rating-")}
+    assert not repeated, f"fields share a name: {repeated}"
+
+    text = squash("".join(page.extract_text() for page in reader.pages))
+    missing = [title for title in item_titles(handbook, item) if squash(title) not in text]
+    assert not missing, f"{item.name} lacks: {missing}"
+
+
+def test_dutch_diacritics_extract(site: Path) -> None:
+    text = pypdf.PdfReader(site / "downloads" / "task-overview.pdf").pages[0].extract_text()
+    assert "coördinatie" in text.lower()
+
+
+def test_pdf_set_is_complete(site: Path, handbook: Handbook) -> None:
+    expected = set(expected_pdfs(handbook))
+    assert len(expected) == 1 + len(handbook.groups) + len(handbook.roles) + 3
+    for language in LANGUAGES:
+        found = {path.name for path in download_dir(site, language).glob("*.pdf")}
+        assert found == expected
+
+
+# ---- Spreadsheets ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_xlsx(site: Path, handbook: Handbook, language: str) -> None:
+    workbook = openpyxl.load_workbook(download_dir(site, language) / catalogue.XLSX_FILE)
+    labels = handbook.labels
+    assert workbook.sheetnames == [labels[f"downloads.xlsx.sheet_{name}"][language]
+                                   for name in ("tasks", "team", "roles", "readme")]
+    tasks = workbook.worksheets[0]
+    assert tasks.max_row == len(handbook.tasks) + 1
+    assert [row[1].value for row in tasks.iter_rows(min_row=2)] == [t.id for t in handbook.tasks]
+    assert tasks.freeze_panes == "A2"
+    assert tasks.auto_filter.ref
+    validations = tasks.data_validations.dataValidation
+    ranges = {str(v.sqref): v.formula1 for v in validations}
+    last = len(handbook.tasks) + 1
+    assert ranges[f"I2:J{last}"].startswith("=") and "$A$2" in ranges[f"I2:J{last}"]
+    assert labels["downloads.status.done"][language] in ranges[f"K2:K{last}"]
+    assert workbook.worksheets[2].max_row == len(handbook.roles) + 1
+
+
+@pytest.mark.parametrize(("language", "separator"), [("nl", ";"), ("en", ",")])
+def test_csv(site: Path, handbook: Handbook, language: str, separator: str) -> None:
+    data = (download_dir(site, language) / catalogue.CSV_FILE).read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf"), "the CSV must start with a UTF-8 BOM"
+    text = data.decode("utf-8-sig")
+    assert csv.Sniffer().sniff(text.splitlines()[0]).delimiter == separator
+    rows = list(csv.reader(io.StringIO(text), delimiter=separator))
+    assert len(rows) == len(handbook.tasks) + 1
+    assert rows[1][2] == handbook.tasks[0].title[language]
+
+
+# ---- The downloads page and the buttons --------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_downloads_page_lists_every_file(pages, handbook: Handbook, language: str) -> None:
+    from handbook import paths
+    from tests.conftest import url_for
+
+    page = pages.page(url_for(paths.DOWNLOADS, language))
+    links = {a["href"] for a in page.select("article a[href]")}
+    for item in catalogue.downloads(handbook, language):
+        assert f"{item.name}" in {href.split("/")[-1] for href in links}
+    assert any(href.endswith("data/handbook.json") for href in links)
+    text = page.select_one("article").get_text()
+    assert "%%" not in text and "KB" in text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_download_buttons(pages, handbook: Handbook, language: str) -> None:
+    from handbook import paths
+    from tests.conftest import url_for
+
+    for record_path in (paths.page_path(handbook.groups[0]), paths.page_path(handbook.roles[0]),
+                        paths.STEPS_INDEX, paths.CHARACTERISTICS_INDEX):
+        buttons = pages.page(url_for(record_path, language)).select("a.md-button[href$='.pdf']")
+        assert len(buttons) == 1, record_path
+        target = pages.file_for(url_for(record_path, language)).parent / buttons[0]["href"]
+        assert target.resolve().is_file(), buttons[0]["href"]
+
+
+# ---- The cache ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def content_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("content") / "content"
+    shutil.copytree(ROOT / "content", folder)
+    return folder
+
+
+def test_cache_reuses_and_regenerates_only_what_changed(content_copy: Path,
+                                                        tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    handbook = load_handbook(content_copy)
+    first = generate(handbook, ["nl"], cache, SITE_URL, workers=2)
+    assert len(first.written) == len(catalogue.downloads(handbook, "nl"))
+    stamps = {path.name: path.stat().st_mtime_ns for path in (cache / "nl").iterdir()}
+
+    second = generate(load_handbook(content_copy), ["nl"], cache, SITE_URL)
+    assert second.written == []
+    assert {p.name: p.stat().st_mtime_ns for p in (cache / "nl").iterdir()
+            if p.name != "manifest.json"} == {k: v for k, v in stamps.items()
+                                               if k != "manifest.json"}
+
+    # Edit one task's Dutch title in the copy
+    task = handbook.groups[0].tasks[0]
+    tasks_yaml = content_copy / "tasks.yaml"
+    source = tasks_yaml.read_text(encoding="utf-8")
+    assert source.count(f"nl: {task.title.nl}\n") == 1
+    tasks_yaml.write_text(source.replace(f"nl: {task.title.nl}\n",
+                                         f"nl: {task.title.nl} (gewijzigd)\n"), encoding="utf-8")
+    edited = load_handbook(content_copy)
+    third = generate(edited, ["nl"], cache, SITE_URL)
+    containing = {item.name for item in catalogue.downloads(edited, "nl")
+                  if item.kind in ("xlsx", "csv") or (item.is_pdf and any(
+                      squash(edited.task(task.id).title.nl) == squash(title)
+                      for title in item_titles(edited, item)))}
+    assert {name.split("/", 1)[1] for name in third.written} == containing
+    assert catalogue.OVERVIEW_FILE in containing and len(containing) < len(first.written)
+    text = pypdf.PdfReader(cache / "nl" / catalogue.OVERVIEW_FILE).pages[0].extract_text()
+    assert "(gewijzigd)" in text

@@ -29,6 +29,7 @@ def navigation(handbook: Handbook, language: str) -> list[NavItem]:
     return [
         "index.md",
         "guide.md",
+        "team.md",
         {label("nav.tasks"): tasks},
         {label("nav.roles"): [paths.ROLES_INDEX, *(paths.page_path(r) for r in handbook.roles)]},
         {label("nav.steps"): steps},

@@ -1,0 +1,58 @@
+"""The data the team page embeds at build time: tasks, groups, roles and labels for one language.
+
+The page's planner (``overrides/assets/javascripts/team/``) reads this from a JSON island, so
+the task list always matches the validated model and every interface string comes from
+``content/ui.yaml`` (keys starting with ``team.``), never from the JavaScript.
+"""
+
+from __future__ import annotations
+
+from handbook import DEFAULT_LANGUAGE, paths
+from handbook.model import Handbook
+
+# The saved plan and the export file carry this format name and version
+# (documented in schema/team-plan.schema.json).
+PLAN_FORMAT = "ict-team-plan"
+PLAN_FORMAT_VERSION = 1
+# The one localStorage key under which the planner keeps every plan of this browser.
+STORAGE_KEY = "ict-team-handbook.team-plans"
+LABEL_PREFIX = "team."
+# Labels of other pages that the planner reuses (hour formatting, frequencies).
+SHARED_LABELS = ("hours.short", "hours.note")
+
+
+def team_labels(handbook: Handbook, language: str) -> dict[str, str]:
+    """Every ``team.*`` label (prefix removed) plus the shared ones the planner uses."""
+    labels = {key[len(LABEL_PREFIX):]: text[language] for key, text in handbook.labels.items()
+              if key.startswith(LABEL_PREFIX)}
+    labels.update({key: handbook.labels[key][language] for key in SHARED_LABELS})
+    return labels
+
+
+def team_data(handbook: Handbook, language: str) -> dict:
+    """A JSON-ready dict for the team page in ``language``.
+
+    Task URLs are relative to the team page (``../tasks/<id>/``): both language trees have
+    the same shape, so the same link works on ``/team/`` and ``/en/team/``.
+    """
+
+    def task_url(task: object) -> str:
+        return "../" + paths.page_url(paths.page_path(task), DEFAULT_LANGUAGE)
+
+    return {
+        "format": PLAN_FORMAT,
+        "formatVersion": PLAN_FORMAT_VERSION,
+        "storageKey": STORAGE_KEY,
+        "language": language,
+        "contentVersion": handbook.version,
+        "groups": [{"id": group.id, "title": group.title[language]} for group in handbook.groups],
+        "roles": [{"id": role.id, "title": role.title[language]} for role in handbook.roles],
+        "tasks": [
+            {"id": task.id, "group": task.group_id, "title": task.title[language],
+             "summary": task.summary[language], "roles": list(task.role_ids),
+             "hours": task.hours, "frequency": handbook.labels[f"frequency.{task.frequency}"][language],
+             "url": task_url(task)}
+            for task in handbook.tasks
+        ],
+        "labels": team_labels(handbook, language),
+    }

@@ -1,0 +1,21 @@
+"""Give the team page (template ``team.html``) its task data and labels, in the page's language."""
+
+from __future__ import annotations
+
+from _context import current_language, handbook_for
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from handbook.team_data import team_data
+
+TEMPLATE = "team.html"
+
+# ---- Hooks ------------------------------------------------------------------------------------
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    if page.meta.get("template") != TEMPLATE:
+        return context
+    language = getattr(page.file, "locale", None) or current_language(config)
+    context["team"] = team_data(handbook_for(config), language)
+    return context

@@ -1,0 +1,24 @@
+"""Run the team planner's JavaScript unit tests (tests/js/*.test.mjs) with Node."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_team_planner_modules() -> None:
+    node = shutil.which("node")
+    if node is None:
+        message = "Node.js is not installed: the team planner's unit tests (node --test tests/js) need it"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    result = subprocess.run([node, "--test", "tests/js"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=120, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -222,6 +222,7 @@ def test_import_merge_shows_a_preview_first(page, server, handbook) -> None:
     incoming = a_plan(handbook, assignments={handbook.tasks[2].id: {"owner": "m-bo"}})
     import_file(page, "other.json", json.dumps(plan_document([incoming])).encode())
     preview = page.locator("#team-import-preview")
+    preview.wait_for()  # the file is read asynchronously
     assert "other.json" in preview.inner_text()
     assert len(saved(page)["plans"][0]["members"]) == 1, "nothing changes before the user chooses"
     page.click('[data-action="import-merge"]')
@@ -279,16 +280,22 @@ def test_html_in_names_is_shown_as_text(page, server, handbook, language) -> Non
 # ---- Data safety ------------------------------------------------------------------------------
 
 
-def test_corrupt_saved_data_is_kept_until_the_user_agrees(page, server, handbook, labels, language) -> None:
-    seed(page, server, "{this is not a plan")
+UNREADABLE = {"not-json": "{this is not a plan",
+              "other-format": json.dumps({"format": "something-else", "version": 1, "revision": 99})}
+
+
+@pytest.mark.parametrize("kind", list(UNREADABLE))
+def test_corrupt_saved_data_is_kept_until_the_user_agrees(page, server, labels, language, kind) -> None:
+    raw = UNREADABLE[kind]
+    seed(page, server, raw)
     open_team(page, server, language)
     alert = page.locator('[data-alert="corrupt"]')
     assert labels[language]["corrupt_text"] in alert.inner_text()
     add_member(page, "An", 10)  # the planner works in memory meanwhile
-    assert page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY) == "{this is not a plan"
+    assert page.evaluate("key => localStorage.getItem(key)", STORAGE_KEY) == raw
     with page.expect_download() as info:
         page.click('[data-action="corrupt-download"]')
-    assert downloaded(info) == "{this is not a plan"
+    assert downloaded(info) == raw
     page.once("dialog", lambda dialog: dialog.accept())
     page.click('[data-action="corrupt-fresh"]')
     assert [m["name"] for m in saved(page)["plans"][0]["members"]] == ["An"]
@@ -307,6 +314,7 @@ def test_content_update_keeps_removed_and_flags_new_tasks(page, server, handbook
     orphans = page.locator("#team-orphans")
     assert orphans.is_visible()
     assert "tech-old-fax" in orphans.inner_text() and "Fax bij het secretariaat" in orphans.inner_text()
+    assert page.locator(".team-warning--orphans a").get_attribute("href") == "#team-orphans-title"
     assert labels[language]["badge_new"] in task_row(page, new_task).locator("legend").text_content()
     assert task_row(page, handbook.tasks[0].id).locator("[data-field=who]").input_value() == "m-bo"
     # An edit elsewhere keeps the orphan in storage

@@ -63,7 +63,7 @@ function plan() {
 
 /**
  * Replace the current plan, save, and update what changed on screen.
- * scope: "task" (one task row), "members" (members and every task row), "all".
+ * scope: "task" (one task row and the overview), "summary" (the overview), "all".
  */
 function commit(next, scope, taskId) {
   app.doc = { ...app.doc, plans: app.doc.plans.map((p) => (p.id === next.id ? next : p)) };
@@ -74,6 +74,8 @@ function commit(next, scope, taskId) {
     if (row && task) updateRow(row, next, task, L);
     renderSummary();
     if (filtersActive()) applyFilters(false);
+  } else if (scope === "summary") {
+    renderSummary();
   } else {
     renderAll();
   }
@@ -139,7 +141,8 @@ function renderAll() {
 
 function renderSummary() {
   const p = plan();
-  renderOverview($("team-overview"), p, app.tasks, data.groups, S.analyse(p, app.tasks, data.groups), L, app.recon.newIds);
+  renderOverview($("team-overview"), p, app.tasks, data.groups, S.analyse(p, app.tasks, data.groups), L, app.recon.newIds,
+    app.recon.orphanIds);
 }
 
 function renderPlans() {
@@ -351,6 +354,8 @@ function onClick(event) {
     case "corrupt-fresh":
       if (window.confirm(L.corrupt_confirm)) {
         app.canSave = true;
+        // The unreadable data may carry any revision number: write over it deliberately
+        app.doc = { ...app.doc, revision: Math.max(app.doc.revision, savedRevision(app.storage, data.storageKey)) };
         removeAlert("corrupt");
         persist();
         announce(L.corrupt_started);
@@ -420,8 +425,9 @@ function onChange(event) {
       document.querySelector(`[data-member="${memberId}"] [data-mfield="name"]`)?.focus();
     } else if (field === "hours") {
       const hours = Math.max(0, Math.min(S.LIMITS.hours, Math.round(Number(target.value) || 0)));
-      commit(S.updateMember(p, memberId, { hours }), "members-hours");
-      document.querySelector(`[data-member="${memberId}"] [data-mfield="hours"]`)?.focus();
+      target.value = String(hours);
+      commit(S.updateMember(p, memberId, { hours }), "summary");
+      announce(S.format(L.member_hours_set, { name: member.name, hours }));
     } else if (field === "role") {
       const roles = target.checked ? [...member.roles, target.value] : member.roles.filter((r) => r !== target.value);
       commit(S.updateMember(p, memberId, { roles }), "all");

@@ -214,8 +214,9 @@ export function renderMembers(list, plan, roles, L) {
  * @param {object} analysis result of state.analyse
  * @param {Object<string,string>} L labels
  * @param {string[]} newIds
+ * @param {string[]} [orphanIds] tasks no longer in the handbook that the plan still has
  */
-export function renderOverview(container, plan, tasks, groups, analysis, L, newIds) {
+export function renderOverview(container, plan, tasks, groups, analysis, L, newIds, orphanIds = []) {
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const parts = [];
   if (plan.members.length) {
@@ -258,6 +259,10 @@ export function renderOverview(container, plan, tasks, groups, analysis, L, newI
       el("details", {}, el("summary", {}, format(L.warn_new, { count: newIds.length })),
         el("ul", {}, ...newIds.map((id) => el("li", {}, el("a", { href: `#task-${id}`, "data-jump": id }, byId.get(id)?.title || id))))),
       el("button", { type: "button", class: "md-button team-small", "data-action": "acknowledge" }, L.warn_new_ack)));
+  }
+  if (orphanIds.length) {
+    list.append(el("li", { class: "team-warning team-warning--orphans" },
+      el("a", { href: "#team-orphans-title" }, format(L.warn_orphans, { count: orphanIds.length }))));
   }
   if (!list.children.length) list.append(el("li", { class: "team-warning team-warning--ok" }, L.warn_none));
   parts.push(list);
@@ -316,7 +321,7 @@ export function renderPrint(container, plan, tasks, groups, L, memberId) {
     el("p", { class: "team-print__date" }, `${plan.name} · ${new Date().toLocaleDateString(document.documentElement.lang || undefined)}`)];
   const table = (rows, withOwner) => el("table", { class: "team-print__table" },
     el("thead", {}, el("tr", {}, el("th", {}, "✓"), el("th", {}, L.column_task), el("th", {}, L.column_group),
-      el("th", {}, withOwner ? L.owner : L.print_role), el("th", {}, L.status), el("th", {}, L.hours), el("th", {}, L.notes))),
+      el("th", {}, withOwner ? L.print_owner : L.print_role), el("th", {}, L.status), el("th", {}, L.hours), el("th", {}, L.notes))),
     el("tbody", {}, ...rows));
   for (const member of members) {
     let total = 0;
@@ -324,9 +329,9 @@ export function renderPrint(container, plan, tasks, groups, L, memberId) {
     for (const task of tasks) {
       const a = assignmentOf(plan, task.id);
       if (a.mode !== "team") continue;
-      const role = a.owner === member.id ? L.owner : a.backup === member.id ? L.backup : "";
+      const role = a.owner === member.id ? L.print_owner : a.backup === member.id ? L.backup : "";
       if (!role) continue;
-      if (role === L.owner) total += taskHours(plan, task);
+      if (a.owner === member.id) total += taskHours(plan, task);
       rows.push(el("tr", {}, el("td", { class: "team-print__box" }, "☐"), el("td", {}, task.title), el("td", {}, groupTitles[task.group] || ""),
         el("td", {}, role), el("td", {}, L[`status_${a.status}`]), el("td", {}, String(taskHours(plan, task))), el("td", {}, a.notes)));
     }

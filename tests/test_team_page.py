@@ -411,6 +411,24 @@ def test_remove_member_can_be_undone(page, server, handbook, labels, language) -
     clean(page)
 
 
+def test_member_roles_and_hours(page, server, handbook, language) -> None:
+    open_team(page, server, language)
+    add_member(page, "An", 10)
+    member = page.locator("#team-member-list [data-member]")
+    member.locator("summary").click()
+    role = handbook.roles[1]
+    member.locator(f'[data-mfield=role][value="{role.id}"]').check()
+    assert page.evaluate("document.activeElement.value") == role.id, "focus stays on the checkbox"
+    member.locator("[data-mfield=hours]").fill("250")
+    member.locator("[data-mfield=hours]").press("Tab")
+    page.reload()
+    page.wait_for_selector("#team-app:not([hidden])")
+    assert role.title[language] in page.locator(".team-roles__chosen").inner_text()
+    assert saved(page)["plans"][0]["members"][0]["roles"] == [role.id]
+    assert saved(page)["plans"][0]["members"][0]["hours"] == 250
+    clean(page)
+
+
 def test_overview_flags_and_filters(page, server, handbook, labels, language) -> None:
     open_team(page, server, language)
     add_member(page, "An", 1)

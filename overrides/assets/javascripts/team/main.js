@@ -41,6 +41,7 @@ function start() {
   }
   $("team-fallback").hidden = true;
   $("team-app").hidden = false;
+  document.documentElement.classList.add("team-planner-on");  // print shows the plan, not the page
   renderAll();
   wire();
   // Timings for bench/team_page.py: until the planner's DOM is built, and until the frame
@@ -125,7 +126,8 @@ function renderAll() {
   app.tasks = S.allTasks(p, data.tasks);
   app.recon = S.reconcile(p, handbookIds);
   renderPlans();
-  renderMembers($("team-member-list"), p, data.roles, L);
+  const open = new Set([...document.querySelectorAll(".team-roles[open]")].map((d) => d.closest("[data-member]").dataset.member));
+  renderMembers($("team-member-list"), p, data.roles, L, open);
   $("team-members-empty").hidden = p.members.length > 0;
   const member = $("team-filter-member");
   const keep = member.value;
@@ -431,11 +433,7 @@ function onChange(event) {
     } else if (field === "role") {
       const roles = target.checked ? [...member.roles, target.value] : member.roles.filter((r) => r !== target.value);
       commit(S.updateMember(p, memberId, { roles }), "all");
-      const again = document.querySelector(`[data-member="${memberId}"] [value="${target.value}"]`);
-      if (again) {
-        again.closest("details").open = true;
-        again.focus();
-      }
+      document.querySelector(`[data-member="${memberId}"] [data-mfield="role"][value="${target.value}"]`)?.focus();
     }
   }
 }

@@ -175,29 +175,37 @@ export function updateRow(row, plan, task, L) {
 }
 
 /**
- * The list of members, each with name, available hours, roles and actions.
+ * The list of members, each with name, available hours, roles and actions. The role
+ * checkboxes are built when a member's roles are opened (40 members × 23 roles would
+ * otherwise be thousands of hidden elements).
  * @param {HTMLElement} list
  * @param {object} plan
  * @param {Array<{id: string, title: string}>} roles the handbook's roles
  * @param {Object<string,string>} L labels
+ * @param {Set<string>} [openIds] members whose roles are shown open
  */
-export function renderMembers(list, plan, roles, L) {
+export function renderMembers(list, plan, roles, L, openIds = new Set()) {
   const titles = Object.fromEntries(roles.map((r) => [r.id, r.title]));
   list.replaceChildren(...plan.members.map((member) => {
-    const chosen = new Set(member.roles);
     const summary = member.roles.length ? member.roles.map((id) => titles[id] || id).join(", ") : L.member_roles_none;
+    const fieldset = el("fieldset", {}, el("legend", { class: "team-visually-hidden" }, format(L.member_roles_of, { name: member.name })));
+    const fill = () => {
+      if (fieldset.children.length > 1) return;
+      const chosen = new Set(member.roles);
+      fieldset.append(el("div", { class: "team-roles__list" }, ...roles.map((role) => el("label", { class: "team-check" },
+        el("input", { type: "checkbox", "data-mfield": "role", value: role.id, checked: chosen.has(role.id) }), ` ${role.title}`))));
+    };
+    const details = el("details", { class: "team-roles", open: openIds.has(member.id) },
+      el("summary", {}, `${L.member_roles}: `, el("span", { class: "team-roles__chosen" }, summary)), fieldset);
+    details.addEventListener("toggle", fill);
+    if (openIds.has(member.id)) fill();
     return el("li", { class: "team-member", "data-member": member.id },
       el("div", { class: "team-row" },
         el("label", { class: "team-field" }, L.member_name,
           el("input", { type: "text", maxlength: 200, required: true, autocomplete: "off", "data-mfield": "name", value: member.name })),
         el("label", { class: "team-field team-field--short" }, L.member_hours,
           el("input", { type: "number", min: 0, max: 10000, step: 1, inputmode: "numeric", "data-mfield": "hours", value: String(member.hours) }))),
-      el("details", { class: "team-roles" },
-        el("summary", {}, `${L.member_roles}: `, el("span", { class: "team-roles__chosen" }, summary)),
-        el("fieldset", {},
-          el("legend", { class: "team-visually-hidden" }, format(L.member_roles_of, { name: member.name })),
-          el("div", { class: "team-roles__list" }, ...roles.map((role) => el("label", { class: "team-check" },
-            el("input", { type: "checkbox", "data-mfield": "role", value: role.id, checked: chosen.has(role.id) }), ` ${role.title}`))))),
+      details,
       el("div", { class: "team-buttons" },
         el("button", { type: "button", class: "md-button team-small", "data-action": "print-member", "aria-label": format(L.print_member_named, { name: member.name }) }, L.print_member),
         el("button", { type: "button", class: "md-button team-small", "data-action": "remove-member", "aria-label": format(L.member_remove_named, { name: member.name }) }, L.member_remove)));

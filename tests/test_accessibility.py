@@ -4,6 +4,8 @@ to another origin, one h1 and ordered headings, and a keyboard walk through the 
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from handbook import paths
@@ -49,7 +51,7 @@ def axe_violations(page: object) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 
     results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [f"{violation['id']}: {violation['help']} ({len(violation['nodes'])}×, e.g. "
+    return [f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} times, e.g. "
             f"{violation['nodes'][0]['target']})" for violation in results.response["violations"]]
 
 
@@ -87,7 +89,7 @@ def test_heading_structure(pages: object, kind: str, path: str, language: str) -
     article = soup.select_one("article")
     levels = [int(tag.name[1]) for tag in article.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
     assert levels[0] == 1 and levels.count(1) == 1, levels
-    assert all(later - earlier <= 1 for earlier, later in zip(levels, levels[1:], strict=False)), levels
+    assert all(later - earlier <= 1 for earlier, later in itertools.pairwise(levels)), levels
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

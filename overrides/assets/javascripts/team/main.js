@@ -3,7 +3,7 @@
 
 import * as S from "./state.js";
 import { download, fileStem, makeDocument, parseDocument, planToCsv } from "./io.js";
-import { el, ensureOptions, renderMembers, renderOrphans, renderOverview, renderPrint, renderTasks, updateRow } from "./render.js";
+import { el, ensureNotes, ensureOptions, renderMembers, renderOrphans, renderOverview, renderPrint, renderTasks, updateRow } from "./render.js";
 import { load, onExternalChange, openStorage, save, savedRevision } from "./storage.js";
 
 const started = performance.now();
@@ -219,6 +219,14 @@ function wire() {
   for (const type of ["focusin", "pointerdown", "mousedown", "keydown", "mouseover"]) {
     $("team-task-list").addEventListener(type, fill, true);
   }
+  // A task's notes field is made when its notes are opened (toggle does not bubble: capture)
+  $("team-task-list").addEventListener("toggle", (event) => {
+    const details = event.target;
+    if (!details.classList?.contains("team-notes") || !details.open) return;
+    const taskId = details.closest("[data-task]").dataset.task;
+    const notes = ensureNotes(details);
+    if (!notes.value) notes.value = S.assignmentOf(plan(), taskId).notes;
+  }, true);
   $("team-member-form").addEventListener("submit", onAddMember);
   $("team-task-form").addEventListener("submit", onAddTask);
   $("team-filter-query").addEventListener("input", debounce(() => {

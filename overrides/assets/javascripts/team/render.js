@@ -101,8 +101,8 @@ export function renderTasks(container, plan, tasks, groups, L, newIds) {
       el("label", { class: "team-field" }, L.status, status),
       el("label", { class: "team-field team-field--short" }, L.hours, el("input", { type: "number", min: 0, max: 10000, step: 1, inputmode: "numeric", "data-field": "hours" }))),
     el("p", { class: "team-task__flags" }),
-    el("details", { class: "team-notes" }, el("summary", {}, L.notes),
-      el("label", { class: "team-field team-field--wide" }, L.notes, el("textarea", { rows: 3, maxlength: 5000, "data-field": "notes" }))));
+    el("details", { class: "team-notes" }, el("summary", {}, L.notes)));
+  notesLabel = L.notes;
 
   const rows = new Map();
   const fragment = document.createDocumentFragment();
@@ -140,6 +140,22 @@ export function renderTasks(container, plan, tasks, groups, L, newIds) {
   return rows;
 }
 
+let notesLabel = "";
+
+/**
+ * The notes field of a task row, created when the notes are first opened.
+ * @param {HTMLDetailsElement} details the row's notes disclosure
+ * @returns {HTMLTextAreaElement}
+ */
+export function ensureNotes(details) {
+  let notes = details.querySelector("textarea");
+  if (!notes) {
+    notes = el("textarea", { rows: 3, maxlength: 5000, "data-field": "notes" });
+    details.append(el("label", { class: "team-field team-field--wide" }, notesLabel, notes));
+  }
+  return notes;
+}
+
 /**
  * Bring one task row in line with the plan (values, partner field, warning flags).
  * @param {HTMLElement} row
@@ -161,9 +177,10 @@ export function updateRow(row, plan, task, L) {
   const partner = row.querySelector('[data-field="partner"]');
   if (document.activeElement !== partner) partner.value = a.partner;
   partner.closest("label").hidden = a.mode !== "outsourced";
-  const notes = row.querySelector('[data-field="notes"]');
-  if (document.activeElement !== notes) notes.value = a.notes;
-  if (a.notes) row.querySelector("details").open = true;
+  const details = row.querySelector(".team-notes");
+  if (a.notes && !details.open) details.open = true;
+  const notes = details.open ? ensureNotes(details) : null;
+  if (notes && document.activeElement !== notes) notes.value = a.notes;
   let flag = "";
   if (a.mode === "team" && !members.has(a.owner)) flag = L.flag_no_owner;
   else if (a.mode === "team" && !members.has(a.backup)) flag = L.flag_no_backup;

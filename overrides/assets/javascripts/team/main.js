@@ -34,7 +34,7 @@ function start() {
     app.doc = freshDocument();
     if (loaded.status === "corrupt") {
       app.canSave = false;
-      showCorrupt(loaded.raw, loaded.problem);
+      showCorrupt(loaded.raw);
     } else if (loaded.status === "blocked") {
       alertBox("blocked", "warning", L.storage_blocked);
     }
@@ -197,8 +197,8 @@ function removeAlert(id) {
   document.querySelector(`[data-alert="${id}"]`)?.remove();
 }
 
-function showCorrupt(raw, problem) {
-  alertBox("corrupt", "failure", `${L.corrupt_text} (${L[`problem_${problem}`] || problem})`,
+function showCorrupt(raw) {
+  alertBox("corrupt", "failure", L.corrupt_text,
     el("div", { class: "team-buttons" },
       el("button", { type: "button", class: "md-button", "data-action": "corrupt-download" }, L.corrupt_download),
       el("button", { type: "button", class: "md-button", "data-action": "corrupt-fresh" }, L.corrupt_fresh)));

@@ -19,6 +19,10 @@ from handbook.yamlsource import FieldPath, SourceFile, format_path
 # <https://example.org> are fine.
 HTML_TAG = re.compile(r"<(?!https?://)(/?[A-Za-z][A-Za-z0-9-]*\b[^>]*|!--.*?--)>", re.DOTALL)
 MARKDOWN_FIELDS = {"description", "intro", "profile", "approach"}
+# A Markdown link or image whose target runs code or embeds data instead of pointing somewhere.
+UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data):", re.IGNORECASE)
+# A Markdown heading: the page adds its own headings, so one in a field would break their order.
+MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)", re.MULTILINE)
 # Record lists whose entries need provenance (sources or synthesis: true), per file.
 PROVENANCE_FILES = {"tasks", "roles", "guidelines", "characteristics", "recommendations", "glossary"}
 
@@ -143,12 +147,23 @@ def _check_html(source: SourceFile, name: str) -> Iterator[ContentError]:
     for path, value in _walk(source.data, ()):
         if not isinstance(value, str):
             continue
+        field = next((part for part in reversed(path) if isinstance(part, str)
+                      and part not in {"nl", "en"}), "")
+        is_markdown = field in MARKDOWN_FIELDS or (name == "sources" and field == "note")
+        if is_markdown and (unsafe := UNSAFE_LINK.search(value)):
+            yield source.error(path, (
+                f"a '{unsafe.group(1).lower()}:' link is not allowed — link to a web address "
+                "(https://…) instead"
+            ))
+        if is_markdown and MARKDOWN_HEADING.search(value):
+            yield source.error(path, (
+                "headings ('#') are not allowed here — the page adds its own headings; use "
+                "**bold text** for emphasis"
+            ))
         match = HTML_TAG.search(value)
         if not match:
             continue
-        field = next((part for part in reversed(path) if isinstance(part, str)
-                      and part not in {"nl", "en"}), "")
-        if field in MARKDOWN_FIELDS or (name == "sources" and field == "note"):
+        if is_markdown:
             message = (f"raw HTML ('{match.group(0)}') is not allowed — write Markdown instead, "
                        "for example **bold** or [link text](https://…)")
         else:

@@ -193,6 +193,23 @@ def test_html_in_markdown(content: Path) -> None:
     ]
 
 
+def test_script_link_in_markdown(content: Path) -> None:
+    edit(content, "tasks.yaml", '"Het **netwerk**."', '"Het [netwerk](javascript:alert(1))."')
+    assert messages(content) == [
+        "content/tasks.yaml:29:25: tasks.technical[0].description.nl: a 'javascript:' link is not "
+        "allowed — link to a web address (https://…) instead",
+    ]
+
+
+def test_heading_in_markdown(content: Path) -> None:
+    edit(content, "roles.yaml", "description: {nl: Netwerk., en: Network.}",
+         'description: {nl: "# Netwerk", en: Network.}')
+    assert messages(content) == [
+        "content/roles.yaml:5:23: roles[0].description.nl: headings ('#') are not allowed here — "
+        "the page adds its own headings; use **bold text** for emphasis",
+    ]
+
+
 def test_no_provenance(content: Path) -> None:
     edit(content, "tasks.yaml", "      steps: []\n      synthesis: true\n  policy:",
          "      steps: []\n  policy:")

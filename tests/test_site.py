@@ -212,3 +212,12 @@ def test_generated_markdown_is_ignored_by_git() -> None:
     tracked = subprocess.run(["git", "ls-files", "docs"], cwd=ROOT, capture_output=True,
                              text=True, check=True).stdout.split()
     assert not [path for path in tracked if path.split("/", 2)[-1].startswith(paths.GENERATED_FOLDERS)]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("task", HANDBOOK.tasks[:: max(1, len(HANDBOOK.tasks) // 8)], ids=lambda t: t.id)
+def test_breadcrumbs_lead_through_the_task_group(pages: Site, task: object, language: str) -> None:
+    soup = pages.page(url_for(paths.page_path(task), language))
+    crumbs = [link.get_text(strip=True) for link in soup.select("nav.md-path a")]
+    group = HANDBOOK.group(task.group_id)
+    assert crumbs[-2:] == [HANDBOOK.labels["nav.tasks"][language], group.title[language]]

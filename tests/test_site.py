@@ -20,7 +20,7 @@ HANDBOOK = load_handbook(ROOT / "content")
 RECORDS = [*HANDBOOK.groups, *HANDBOOK.tasks, *HANDBOOK.roles, *HANDBOOK.steps,
            *HANDBOOK.characteristics]
 OVERVIEWS = [paths.TASKS_INDEX, paths.ROLES_INDEX, paths.STEPS_INDEX, paths.CHARACTERISTICS_INDEX,
-             paths.RECOMMENDATIONS, paths.GLOSSARY, paths.SOURCES]
+             paths.RECOMMENDATIONS, paths.GLOSSARY, paths.SOURCES, paths.DOWNLOADS]
 HAND_WRITTEN = sorted(path.name for path in (ROOT / "docs" / "nl").glob("*.md")
                       if path.name not in paths.GENERATED_FILES)
 OTHER = {"nl": "en", "en": "nl"}

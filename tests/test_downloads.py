@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.downloads import catalogue, generate
+from handbook.downloads import Generation, catalogue, generate, pdf
+from handbook.downloads.pdf import DownloadError
 from handbook.load import load_handbook
 from handbook.model import Handbook
 from tests.conftest import LANGUAGES, ROOT
@@ -211,3 +212,31 @@ def test_cache_reuses_and_regenerates_only_what_changed(content_copy: Path,
     assert catalogue.OVERVIEW_FILE in containing and len(containing) < len(first.written)
     text = pypdf.PdfReader(cache / "nl" / catalogue.OVERVIEW_FILE).pages[0].extract_text()
     assert "(gewijzigd)" in text
+
+
+def _fail_in_english(job: pdf.PdfJob) -> int:
+    """write_pdf for the failure test: every English checklist fails (runs in the workers)."""
+    if job.name.startswith("en/"):
+        raise DownloadError(f"checklist {job.name}: WeasyPrint failed on template "
+                            f"handbook/templates/pdf/{job.template}: test")
+    return _real_write_pdf(job)
+
+
+_real_write_pdf = pdf.write_pdf
+
+
+def test_failed_background_pdf_stops_and_leaves_no_manifest(content_copy: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    # The workers are forked after the patch, so they run it too
+    monkeypatch.setattr(pdf, "write_pdf", _fail_in_english)
+    cache = tmp_path / "cache"
+    handbook = load_handbook(content_copy)
+    with Generation(handbook, ["nl", "en"], cache, SITE_URL, workers=2) as generation:
+        assert {made.item.name for made in generation.finish("nl")} == {
+            item.name for item in catalogue.downloads(handbook, "nl")}
+        with pytest.raises(DownloadError, match=r"checklist en/.*\.pdf: WeasyPrint failed on "
+                                                 r"template handbook/templates/pdf/.*\.html\.j2"):
+            generation.finish("en")
+    assert (cache / "nl" / "manifest.json").is_file()
+    assert not (cache / "en" / "manifest.json").exists()  # nothing in English counts as made
+    assert not list(cache.rglob("*.tmp"))

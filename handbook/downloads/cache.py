@@ -20,7 +20,7 @@ import json
 import os
 import shutil
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,18 +53,102 @@ class Result:
 def generate(handbook: Handbook, languages: Iterable[str], cache_dir: Path, site_url: str,
              *, workers: int | None = None, today: str | None = None) -> Result:
     """Bring the cache up to date for ``languages``; return every file and what was written."""
-    cache_dir = Path(cache_dir)
-    today = today or datetime.date.today().isoformat()
-    result = Result()
-    jobs: list[tuple[str, Download, pdf.PdfJob]] = []
-    manifests: dict[str, dict] = {}
-    assets = hashlib.sha256(pdf.assets_fingerprint()).digest()  # stylesheet, fonts, WeasyPrint
-    for language in languages:
-        folder = cache_dir / language
+    languages = list(languages)
+    with Generation(handbook, languages, cache_dir, site_url, workers=workers,
+                    today=today) as generation:
+        files = {language: generation.finish(language) for language in languages}
+    return Result(files, generation.written)
+
+
+class Generation:
+    """One update of the cache, started at once and finished one language at a time.
+
+    The constructor goes through the languages in order: it takes every file's key, hands the
+    stale PDFs to a pool of worker processes (the longest documents first, so the cores finish
+    together) and writes the spreadsheets while the workers start on them. :meth:`finish`
+    waits for one language's PDFs and only then writes that language's manifest, so a build
+    can publish and use the first language's files while the workers make the others.
+
+    A failed PDF stops everything (the pool is shut down, its queued jobs dropped) and leaves
+    the language's previous manifest in place. Every file is written whole (temporary file,
+    then rename), and a changed file the old manifest still describes has a key that no longer
+    matches, so the next build makes it again: nothing half-made is ever taken as done.
+    """
+
+    def __init__(self, handbook: Handbook, languages: Iterable[str], cache_dir: Path,
+                 site_url: str, *, workers: int | None = None, today: str | None = None):
+        self.handbook = handbook
+        self.cache_dir = Path(cache_dir)
+        self.written: list[str] = []  # "nl/task-overview.pdf", …
+        self._workers = workers or min(os.cpu_count() or 1, 4)
+        self._manifests: dict[str, dict] = {}
+        self._jobs: dict[str, list[tuple[Download, pdf.PdfJob]]] = {}
+        self._futures: dict[str, list[Future[int]]] = {}
+        self._pool: ProcessPoolExecutor | None = None
+        today = today or datetime.date.today().isoformat()
+        assets = hashlib.sha256(pdf.assets_fingerprint()).digest()  # stylesheet, fonts, WeasyPrint
+        try:
+            for language in languages:
+                data = self._plan(language, site_url, today, assets)
+                self._submit(language)
+                for target, item in data:
+                    _write_atomic(target, _make_data(handbook, item, site_url))
+        except BaseException:
+            self.close()
+            raise
+
+    def finish(self, language: str) -> list[Made]:
+        """Wait for ``language``'s PDFs, write its manifest, return its files."""
+        jobs = self._jobs.pop(language)
+        futures = self._futures.pop(language, None)
+        try:
+            if futures is None:  # too few to start workers for: write them here
+                pages = [pdf.write_pdf(job) for _item, job in jobs]
+            else:
+                pages = [future.result() for future in futures]
+        except BaseException:
+            self.close()
+            raise
+        finally:
+            if futures is None and jobs:
+                pdf.release_worker()
+        manifest = self._manifests.pop(language)
+        for (item, _job), count in zip(jobs, pages, strict=True):
+            manifest["files"][item.name]["pages"] = count
+        folder = self.cache_dir / language
+        _write_atomic(folder / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
+        return [_made(item, folder, manifest["files"][item.name])
+                for item in catalogue.downloads(self.handbook, language)]
+
+    @property
+    def done(self) -> bool:
+        """True when every language has been finished."""
+        return not self._jobs
+
+    def close(self) -> None:
+        """Stop the workers: queued jobs are dropped, running ones end first."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Generation:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- the steps
+
+    def _plan(self, language: str, site_url: str, today: str,
+              assets: bytes) -> list[tuple[Path, Download]]:
+        """Every file's key; stale PDFs become jobs; return the stale spreadsheets."""
+        handbook = self.handbook
+        folder = self.cache_dir / language
         folder.mkdir(parents=True, exist_ok=True)
         manifest = _read_manifest(folder)
-        manifests[language] = manifest
         fresh: dict[str, dict] = {}
+        jobs: list[tuple[Download, pdf.PdfJob]] = []
+        data: list[tuple[Path, Download]] = []
         for item in catalogue.downloads(handbook, language):
             target = folder / item.name
             if item.is_pdf:
@@ -78,28 +162,33 @@ def generate(handbook: Handbook, languages: Iterable[str], cache_dir: Path, site
                 continue
             entry = {"key": key, "date": today}
             fresh[item.name] = entry
-            result.written.append(f"{language}/{item.name}")
+            self.written.append(f"{language}/{item.name}")
             if item.is_pdf:
-                jobs.append((language, item, pdf.PdfJob(
-                    f"{language}/{item.name}", item.template or "",
-                    html.replace(pdf.DATE_TOKEN, today), str(target))))
+                jobs.append((item, pdf.PdfJob(f"{language}/{item.name}", item.template or "",
+                                              html.replace(pdf.DATE_TOKEN, today), str(target))))
             else:
-                data = _make_data(handbook, item, site_url)
-                _write_atomic(target, data)
+                data.append((target, item))
                 entry.update(_data_detail(item, handbook))
-        manifest["files"] = fresh
+        # The manifest on disk keeps the old entries until finish(): see the class docstring
+        self._manifests[language] = {**manifest, "files": fresh}
+        self._jobs[language] = jobs
         _remove_stale(folder, set(fresh))
-    for (language, item, _job), pages in zip(jobs, _run_pdf_jobs([job for *_, job in jobs],
-                                                                 workers), strict=True):
-        manifests[language]["files"][item.name]["pages"] = pages
-    for language, manifest in manifests.items():
-        _write_atomic(cache_dir / language / MANIFEST,
-                      json.dumps(manifest, indent=1, sort_keys=True).encode())
-        result.files[language] = [
-            _made(item, cache_dir / language, manifest["files"][item.name])
-            for item in catalogue.downloads(handbook, language)
-        ]
-    return result
+        return data
+
+    def _submit(self, language: str) -> None:
+        """Hand a language's PDFs to the workers, started once there are enough to pay for."""
+        jobs = self._jobs[language]
+        if self._pool is None:
+            if self._workers < 2 or len(jobs) < 2:
+                return  # finish() writes them in this process
+            # Each worker imports WeasyPrint itself (a quarter of a second), while this process
+            # goes on with the other languages and the rest of the build
+            self._pool = ProcessPoolExecutor(max_workers=self._workers,
+                                             initializer=pdf.init_pool_worker)
+        # The longest documents first, so the cores finish together
+        order = sorted(range(len(jobs)), key=lambda index: -len(jobs[index][1].html))
+        submitted = {index: self._pool.submit(pdf.write_pdf, jobs[index][1]) for index in order}
+        self._futures[language] = [submitted[index] for index in range(len(jobs))]
 
 
 def read(handbook: Handbook, language: str, cache_dir: Path) -> list[Made]:
@@ -134,24 +223,6 @@ def publish(files: list[Made], target_dir: Path) -> list[Path]:
 
 
 # ---- Helper functions --------------------------------------------------------------------------
-
-
-def _run_pdf_jobs(jobs: list[pdf.PdfJob], workers: int | None) -> list[int]:
-    if not jobs:
-        return []
-    workers = workers or min(os.cpu_count() or 1, 4)
-    if workers < 2 or len(jobs) < 3:
-        try:
-            return [pdf.write_pdf(job) for job in jobs]
-        finally:
-            pdf.release_worker()
-    import weasyprint  # noqa: F401 - imported once here, so forked workers inherit it
-    # The longest documents first, so the cores finish together
-    order = sorted(range(len(jobs)), key=lambda index: -len(jobs[index].html))
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs)),
-                             initializer=pdf.init_worker) as pool:
-        futures = {index: pool.submit(pdf.write_pdf, jobs[index]) for index in order}
-        return [futures[index].result() for index in range(len(jobs))]
 
 
 def _made(item: Download, folder: Path, entry: dict) -> Made:

@@ -8,6 +8,8 @@ and load the fonts once.
 
 from __future__ import annotations
 
+import gc
+from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
@@ -133,6 +135,20 @@ def init_worker() -> None:
     _worker = (font_config, CSS(filename=str(STYLESHEET), font_config=font_config))
 
 
+def init_pool_worker() -> None:
+    """A worker process of the pool: what :func:`init_worker` does, and a calmer collector.
+
+    Layout makes millions of small objects, most of them alive until the PDF is written, so
+    Python's default collector scans them again and again (about a sixth of a worker's time).
+    Objects inherited from the build are frozen out of the scans and the young generation is
+    collected less often; the worker's memory stays about the same (measured: ~100 MB). Only
+    the short-lived pool workers do this, never the MkDocs process.
+    """
+    gc.freeze()
+    gc.set_threshold(50_000, 1_000, 1_000)
+    init_worker()
+
+
 def release_worker() -> None:
     """Drop the fonts and stylesheet (before the interpreter exits, WeasyPrint frees them)."""
     global _worker
@@ -146,17 +162,19 @@ def write_pdf(job: PdfJob) -> int:
     if _worker is None:
         init_worker()
     font_config, stylesheet = _worker  # type: ignore[misc]
+    target = Path(job.target)
+    temporary = target.with_name(target.name + ".tmp")
     try:
         # pdf_forms must reach render(): the inputs become form boxes during layout
         options = {"pdf_forms": True, "pdf_variant": PDF_VARIANT}
         document = HTML(string=job.html, base_url=str(TEMPLATE_DIR)).render(
             stylesheets=[stylesheet], font_config=font_config, **options)
-        target = Path(job.target)
-        temporary = target.with_name(target.name + ".tmp")
         document.write_pdf(temporary, **options)
-        temporary.replace(target)
+        temporary.replace(target)  # the file appears whole or not at all
         return len(document.pages)
     except Exception as failure:
+        with suppress(OSError):
+            temporary.unlink(missing_ok=True)  # no half-written file is left behind
         raise DownloadError(
             f"checklist {job.name}: WeasyPrint failed on template "
             f"handbook/templates/pdf/{job.template}: {type(failure).__name__}: {failure}"

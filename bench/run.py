@@ -10,6 +10,20 @@ Everything runs on a temporary copy of the project, never on the repository's ow
 - seconds per PDF kind: one checklist of each kind written in this process.
 
 Each build time is shown as a ratio to the floor, with the goals from the issue.
+
+- scaling (bench/scaling.py): a cold full build with the content at 1x, 4x and 10x (renamed
+  copies of the real records, on a temporary copy of the project), its time, peak memory and
+  page weight, and whether the time grows linearly with the number of records;
+- page weight (bench/page_weight.py): the gzipped HTML, CSS and JS of the heaviest task page,
+  the heaviest task-group overview and the team page of the cold build above, against the
+  budgets (80 KB for a content page, 150 KB for the team page);
+- team page (bench/team_page.py): first render and one assignment change, 300 tasks x 40
+  members, in Chromium (skipped without one).
+
+The 10x content is also built once without the downloads hook ("pages only"), to show how much
+of the growth is the pages and how much the PDFs. Everything is printed as one table at the
+end; the whole run takes about 5 to 8 minutes on 2 cores. `BENCH_SCALES=1,4` measures fewer
+factors, `BENCH_PAGES_ONLY=` (empty) skips the pages-only build.
 """
 
 from __future__ import annotations
@@ -28,10 +42,22 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
+import page_weight  # noqa: E402  (bench/, next to this file)
+import scaling  # noqa: E402
+
 GOALS = {"warm rebuild": 1.1, "rebuild after one edit": 1.3, "cold full build": 2.0}
+SCALES = tuple(int(n) for n in os.environ.get("BENCH_SCALES", "1,4,10").split(",") if n)
+PAGES_ONLY = tuple(int(n) for n in os.environ.get("BENCH_PAGES_ONLY", "10").split(",") if n)
+
+# A row of the table: measure, value, unit, comparison, goal, verdict or note
+Row = tuple[str, str, str, str, str, str]
 
 
 def main() -> None:
+    from handbook.load import load_handbook
+
+    started = time.perf_counter()
+    handbook = load_handbook(ROOT / "content")
     with tempfile.TemporaryDirectory(prefix="handbook-bench-") as folder:
         project = Path(folder)
         _copy_project(project)
@@ -41,29 +67,86 @@ def main() -> None:
         floor = min(_build(project, floor_config) for _ in range(2))
         shutil.rmtree(project / ".cache", ignore_errors=True)
         cold = _build(project)
+        weights = page_weight.measure(project / "site", [task.id for task in handbook.tasks],
+                                      [group.id for group in handbook.groups])
         warm = min(_build(project) for _ in range(2))
         _edit_one_task(project / "content" / "tasks.yaml")
         one_edit = _build(project)
-
-        rows = [("plain Material build (floor)", floor, None),
-                ("cold full build", cold, GOALS["cold full build"]),
-                ("warm rebuild", warm, GOALS["warm rebuild"]),
-                ("rebuild after one edit", one_edit, GOALS["rebuild after one edit"])]
-        kinds = _seconds_per_pdf_kind()
         sizes = _pdf_sizes(project)
+    kinds = _seconds_per_pdf_kind()
+    builds = scaling.measure(SCALES, pages_only=PAGES_ONLY)
+    team = _team_page_rows()
 
-    print(f"{'measure':<42} {'seconds':>8} {'x floor':>8} {'goal':>6}")
-    print("-" * 68)
-    for name, seconds, goal in rows:
-        ratio = seconds / floor
-        verdict = "" if goal is None else ("ok" if ratio <= goal else "MISSED")
-        goal_text = "" if goal is None else f"<={goal}x"
-        print(f"{name:<42} {seconds:8.2f} {ratio:8.2f} {goal_text:>6} {verdict}")
-    for kind, seconds in kinds.items():
-        print(f"{'one PDF: ' + kind:<42} {seconds:8.2f} {seconds / floor:8.2f}")
-    print(f"{'PDF size, largest / smallest (KB)':<42} {max(sizes):8.0f} {min(sizes):8.0f}")
-    for name, seconds, extra in _team_page_rows():
-        print(f"{name:<42} {seconds:8.2f} {extra}")
+    rows: list[Row] = [("build (seconds, ratio to the floor)", "", "", "", "", "")]
+    for name, seconds, goal in [("plain Material build (floor)", floor, None),
+                                ("cold full build", cold, GOALS["cold full build"]),
+                                ("warm rebuild", warm, GOALS["warm rebuild"]),
+                                ("rebuild after one edit", one_edit, GOALS["rebuild after one edit"])]:
+        rows.append(_row(name, seconds, "s", f"{seconds / floor:.2f}x", goal and (seconds / floor, goal)))
+    rows += [_row(f"one PDF: {kind}", seconds, "s", f"{seconds / floor:.2f}x")
+             for kind, seconds in kinds.items()]
+    rows.append(_row("PDF size, largest / smallest", f"{max(sizes):.0f} / {min(sizes):.0f}", "KB"))
+    rows += _scaling_rows(builds)
+    rows.append(("page weight (gzip -6: HTML + CSS + JS, before search)", "", "", "", "", ""))
+    rows += [_weight_row(weight) for weight in weights]
+    if team:
+        rows.append(("team page (Chromium; median)", "", "", "", "", ""))
+        rows += team
+    rows.append(_row("whole bench run (this table)", time.perf_counter() - started, "s"))
+    _print_table(rows)
+
+
+def _scaling_rows(builds: list[scaling.Build]) -> list[Row]:
+    full = [build for build in builds if build.label == "full build"]
+    if not full:
+        return []
+    base = full[0]
+    rows: list[Row] = [(f"scaling (cold build, not strict; {base.factor}x = {base.records} records; "
+                        "vs = s/record vs 1x)", "", "", "", "", "")]
+    per_record, verdict = scaling.linear_verdict(full)
+    for build in builds:
+        name = f"{build.factor}x ({build.records} records): {build.label}"
+        ratio = f"{per_record[build.factor]:.2f}x" if build.label == "full build" else ""
+        rows += [_row(name, build.seconds, "s", ratio),
+                 _row(f"  {build.factor}x: peak memory, largest process / whole tree",
+                      f"{build.largest_process_mb:.0f} / {build.tree_mb:.0f}", "MB"),
+                 _row(f"  {build.factor}x: heaviest task page / team page, gzip",
+                      f"{build.task_page_kb:.0f} / {build.team_page_kb:.0f}", "KB")]
+    if len(full) > 1:
+        within = f"+-{scaling.LINEAR_WITHIN:.0%}"
+        rows.append(("  time growth: s/record at each factor vs 1x", "", "", "", within, verdict))
+        growth, memory_verdict = scaling.memory_growth(full)
+        for low, high, added in growth:
+            rows.append(_row(f"memory added per extra copy, {low}x -> {high}x (whole tree)", added, "MB"))
+        if len(growth) > 1:
+            rows.append(("  memory growth: MB per extra copy, alike", "", "", "", within, memory_verdict))
+    return rows
+
+
+def _weight_row(weight: page_weight.Weight) -> Row:
+    parts = f"(html {weight.html / 1024:.0f} + css {weight.css / 1024:.0f} + js {weight.js / 1024:.0f})"
+    goal = f"<={weight.budget_kb:.0f} KB" if weight.budget_kb else ""
+    note = f"{weight.verdict} {parts}" if weight.budget_kb else ""
+    return (f"  {weight.name}", f"{weight.total / 1024:.1f}", "KB", f"{weight.files} files", goal, note)
+
+
+def _row(name: str, value: float | str, unit: str, compare: str = "",
+         goal: tuple[float, float] | None = None) -> Row:
+    """A measured row; with `goal` (ratio, limit) it gets the goal and ok or MISSED."""
+    text = f"{value:.2f}" if isinstance(value, float) else value
+    if goal is None:
+        return (f"  {name}", text, unit, compare, "", "")
+    ratio, limit = goal
+    return (f"  {name}", text, unit, compare, f"<={limit}x", "ok" if ratio <= limit else "MISSED")
+
+
+def _print_table(rows: list[Row]) -> None:
+    header = ("measure", "value", "unit", "vs", "goal", "")
+    line = "{:<62} {:>11} {:<4} {:>9} {:>10}  {}"
+    print(line.format(*header))
+    print("-" * 108)
+    for row in rows:
+        print(line.format(*row).rstrip() if row[1] or row[5] else row[0])
 
 
 # ---- Helper functions --------------------------------------------------------------------------
@@ -131,7 +214,7 @@ def _pdf_sizes(project: Path) -> list[float]:
     return [path.stat().st_size / 1024 for path in (project / ".cache" / "downloads").rglob("*.pdf")]
 
 
-def _team_page_rows() -> list[tuple[str, float, str]]:
+def _team_page_rows() -> list[Row]:
     """Rows from bench/team_page.py (the team page's own measurements), when it exists."""
     module_path = ROOT / "bench" / "team_page.py"
     if not module_path.exists():
@@ -143,10 +226,14 @@ def _team_page_rows() -> list[tuple[str, float, str]]:
         return []
     chromium = next((path for path in (os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium")
                      if path and Path(path).exists()), None)
-    rows = []
-    for row in module.measure(chromium):
-        name, value, *rest = row
-        rows.append((f"team page: {name}", float(value), " ".join(map(str, rest))))
+    rows: list[Row] = []
+    for name, value, unit_and_goal in module.measure(chromium):
+        # team_page.py writes its goal into the unit: "ms (goal <= 100)"
+        unit, _, goal = unit_and_goal.partition(" (goal <= ")
+        goal = goal.rstrip(")")
+        verdict = ("ok" if float(value) <= float(goal) else "MISSED") if goal else ""
+        goal_text = f"<={goal} {unit}" if goal else ""
+        rows.append((f"  {name}", f"{float(value):.1f}", unit, "", goal_text, verdict))
     return rows
 
 

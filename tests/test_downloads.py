@@ -227,7 +227,7 @@ _real_write_pdf = pdf.write_pdf
 
 def test_failed_background_pdf_stops_and_leaves_no_manifest(content_copy: Path, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
-    # The workers are forked after the patch, so they run it too
+    # Jobs are submitted as pdf.write_pdf, looked up at submit time: the workers run the patch
     monkeypatch.setattr(pdf, "write_pdf", _fail_in_english)
     cache = tmp_path / "cache"
     handbook = load_handbook(content_copy)

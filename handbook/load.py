@@ -59,15 +59,6 @@ def load_handbook(content_dir: Path) -> Handbook:
     return _cache[key]
 
 
-def validate(content_dir: Path) -> list[ContentError]:
-    """Every problem in the content, or an empty list."""
-    try:
-        load_handbook(content_dir)
-    except ContentErrors as failure:
-        return failure.errors
-    return []
-
-
 # ---------------------------------------------------------------------------------------------
 # Helper functions
 # ---------------------------------------------------------------------------------------------

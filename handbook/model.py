@@ -216,6 +216,3 @@ class Handbook:
 
     def tasks_for_step(self, step_id: str) -> tuple[Task, ...]:
         return tuple(task for task in self.tasks if step_id in task.step_ids)
-
-    def label(self, key: str, language: str) -> str:
-        return self.labels[key][language]

@@ -6,7 +6,7 @@ described in :mod:`.catalogue`; the content-hash cache that makes a rebuild chea
 worker processes are in :mod:`.cache`.
 """
 
-from handbook.downloads.cache import Generation, Made, Result, generate, publish, read
+from handbook.downloads.cache import Generation, Made, Result, generate, publish
 from handbook.downloads.catalogue import Download, downloads
 
-__all__ = ["Download", "Generation", "Made", "Result", "downloads", "generate", "publish", "read"]
+__all__ = ["Download", "Generation", "Made", "Result", "downloads", "generate", "publish"]

@@ -191,15 +191,6 @@ class Generation:
         self._futures[language] = [submitted[index] for index in range(len(jobs))]
 
 
-def read(handbook: Handbook, language: str, cache_dir: Path) -> list[Made]:
-    """The files of one language as the cache holds them (no generation)."""
-    folder = Path(cache_dir) / language
-    manifest = _read_manifest(folder)
-    return [_made(item, folder, manifest["files"][item.name])
-            for item in catalogue.downloads(handbook, language)
-            if item.name in manifest["files"] and (folder / item.name).is_file()]
-
-
 def publish(files: list[Made], target_dir: Path) -> list[Path]:
     """Copy the cache's files into ``target_dir``, touching only those that differ."""
     target_dir.mkdir(parents=True, exist_ok=True)

@@ -20,7 +20,9 @@ from handbook.yamlsource import FieldPath, SourceFile, format_path
 HTML_TAG = re.compile(r"<(?!https?://)(/?[A-Za-z][A-Za-z0-9-]*\b[^>]*|!--.*?--)>", re.DOTALL)
 MARKDOWN_FIELDS = {"description", "intro", "profile", "approach"}
 # A Markdown link or image whose target runs code or embeds data instead of pointing somewhere.
-UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(javascript|vbscript|data):", re.IGNORECASE)
+# Both inline links, [text](javascript:…), and reference definitions, [ref]: javascript:…
+UNSAFE_LINK = re.compile(r"(?:\]\(|^ {0,3}\[[^\]]+\]:)\s*<?\s*(javascript|vbscript|data):",
+                         re.IGNORECASE | re.MULTILINE)
 # A Markdown heading: the page adds its own headings, so one in a field would break their order.
 MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)", re.MULTILINE)
 # Record lists whose entries need provenance (sources or synthesis: true), per file.

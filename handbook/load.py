@@ -29,7 +29,7 @@ from handbook.model import (
     Term,
     Text,
 )
-from handbook.schema_check import check_schema
+from handbook.schema_check import check_schema, schema_fingerprint
 from handbook.yamlsource import ParseFailure, SourceFile, read_source
 
 # The content files, in the order editors think of them; each has a schema of the same name.
@@ -40,8 +40,8 @@ _cache: dict[str, Handbook] = {}
 
 
 def content_hash(content_dir: Path) -> str:
-    """A hash of every content file's bytes: the key for reusing a loaded model."""
-    digest = hashlib.sha256()
+    """A hash of every content file's and schema's bytes: the key for reusing a loaded model."""
+    digest = hashlib.sha256(schema_fingerprint())
     for name in CONTENT_FILES:
         path = content_dir / f"{name}.yaml"
         digest.update(name.encode())

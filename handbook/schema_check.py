@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from jsonschema import Draft202012Validator
@@ -25,7 +25,7 @@ LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
 
 def check_schema(source: SourceFile, schema_name: str, schema_dir: Path = SCHEMA_DIR) -> list[ContentError]:
     """Validate ``source`` against ``schema_name`` and return every problem, explained."""
-    validator = _validator(schema_dir, schema_name)
+    validator = _validator(schema_dir, schema_name, schema_fingerprint(schema_dir))
     errors = []
     for error in validator.iter_errors(source.data):
         errors.extend(_explain(source, error))
@@ -37,8 +37,13 @@ def check_schema(source: SourceFile, schema_name: str, schema_dir: Path = SCHEMA
 # ---------------------------------------------------------------------------------------------
 
 
-@cache
-def _validator(schema_dir: Path, schema_name: str) -> Draft202012Validator:
+def schema_fingerprint(schema_dir: Path = SCHEMA_DIR) -> bytes:
+    """The bytes of every schema: an edited schema (under `make serve`) is a new validator."""
+    return b"\0".join(path.read_bytes() for path in sorted(schema_dir.glob("*.schema.json")))
+
+
+@lru_cache(maxsize=32)
+def _validator(schema_dir: Path, schema_name: str, fingerprint: bytes) -> Draft202012Validator:
     resources = []
     for path in sorted(schema_dir.glob("*.schema.json")):
         contents = json.loads(path.read_text(encoding="utf-8"))

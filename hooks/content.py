@@ -6,7 +6,7 @@ never leaves a half-built site behind.
 
 from __future__ import annotations
 
-from _context import handbook_for, project_root
+from _context import handbook_for, is_first_build, project_root
 from mkdocs.config.defaults import MkDocsConfig
 
 from handbook import LANGUAGES
@@ -22,8 +22,10 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    # Write both languages in one pass; unchanged pages are left alone, so the i18n plugin's
-    # second build and `make serve` see no change and do not loop
+    # Write both languages in one pass, in the first (default-language) build; unchanged pages
+    # are left alone, so `make serve` sees no change and does not loop
+    if not is_first_build(config):
+        return
     handbook = handbook_for(config)
     docs_dir = project_root(config) / "docs"
     for language in LANGUAGES:

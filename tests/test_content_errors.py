@@ -201,6 +201,15 @@ def test_script_link_in_markdown(content: Path) -> None:
     ]
 
 
+def test_script_link_as_a_reference_definition(content: Path) -> None:
+    edit(content, "tasks.yaml", '"Het **netwerk**."',
+         '"Zie [de handleiding][h].\\n\\n[h]: javascript:alert(1)"')
+    assert messages(content) == [
+        "content/tasks.yaml:29:25: tasks.technical[0].description.nl: a 'javascript:' link is not "
+        "allowed — link to a web address (https://…) instead",
+    ]
+
+
 def test_heading_in_markdown(content: Path) -> None:
     edit(content, "roles.yaml", "description: {nl: Netwerk., en: Network.}",
          'description: {nl: "# Netwerk", en: Network.}')

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import shutil
 from pathlib import Path
 
@@ -238,5 +239,26 @@ def test_failed_background_pdf_stops_and_leaves_no_manifest(content_copy: Path, 
                                                  r"template handbook/templates/pdf/.*\.html\.j2"):
             generation.finish("en")
     assert (cache / "nl" / "manifest.json").is_file()
-    assert not (cache / "en" / "manifest.json").exists()  # nothing in English counts as made
+    # Nothing in English counts as made: its manifest lists no file
+    english = cache / "en" / "manifest.json"
+    assert not english.exists() or json.loads(english.read_text(encoding="utf-8"))["files"] == {}
     assert not list(cache.rglob("*.tmp"))
+
+
+def test_a_build_that_stops_halfway_leaves_nothing_taken_as_done(content_copy: Path,
+                                                                  tmp_path: Path) -> None:
+    # Make the set, start a generation for an edited title and abandon it, undo the edit: the
+    # next generation must remake the files the abandoned one may have overwritten.
+    cache = tmp_path / "cache"
+    generate(load_handbook(content_copy), ["nl"], cache, SITE_URL, workers=1)
+    tasks = content_copy / "tasks.yaml"
+    original = tasks.read_text(encoding="utf-8")
+    task = load_handbook(content_copy).tasks[0]
+    tasks.write_text(original.replace(task.title.nl, task.title.nl + " (gewijzigd)", 1),
+                     encoding="utf-8")
+    Generation(load_handbook(content_copy), ["nl"], cache, SITE_URL, workers=1).close()
+    tasks.write_text(original, encoding="utf-8")
+    again = generate(load_handbook(content_copy), ["nl"], cache, SITE_URL, workers=1)
+    assert "nl/task-overview.csv" in again.written
+    csv_text = (cache / "nl" / "task-overview.csv").read_text(encoding="utf-8-sig")
+    assert "(gewijzigd)" not in csv_text

@@ -22,6 +22,7 @@ import shutil
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from importlib import metadata
 from pathlib import Path
 
 from handbook.downloads import catalogue, csv_export, pdf, spreadsheet
@@ -147,6 +148,7 @@ class Generation:
         folder.mkdir(parents=True, exist_ok=True)
         manifest = _read_manifest(folder)
         fresh: dict[str, dict] = {}
+        reused: set[str] = set()
         jobs: list[tuple[Download, pdf.PdfJob]] = []
         data: list[tuple[Path, Download]] = []
         for item in catalogue.downloads(handbook, language):
@@ -159,6 +161,7 @@ class Generation:
             known = manifest["files"].get(item.name)
             if known and known["key"] == key and target.is_file():
                 fresh[item.name] = known
+                reused.add(item.name)
                 continue
             entry = {"key": key, "date": today}
             fresh[item.name] = entry
@@ -169,7 +172,12 @@ class Generation:
             else:
                 data.append((target, item))
                 entry.update(_data_detail(item, handbook))
-        # The manifest on disk keeps the old entries until finish(): see the class docstring
+        # Before any file is rewritten, the manifest on disk forgets the files about to change:
+        # a build that stops halfway then leaves nothing a later build would take as done
+        # (even after the edit is undone and the old keys come back). finish() adds them again.
+        kept = {name: entry for name, entry in fresh.items() if name in reused}
+        _write_atomic(folder / MANIFEST, json.dumps({**manifest, "files": kept}, indent=1,
+                                                    sort_keys=True).encode())
         self._manifests[language] = {**manifest, "files": fresh}
         self._jobs[language] = jobs
         _remove_stale(folder, set(fresh))
@@ -244,6 +252,7 @@ def _data_fingerprint(handbook: Handbook, item: Download, site_url: str) -> tupl
              for role in handbook.roles]
     labels = {key: text[item.language] for key, text in sorted(handbook.labels.items())}
     code = [Path(module.__file__).read_bytes() for module in (spreadsheet, csv_export)]
+    code.append(metadata.version("openpyxl").encode())  # a new openpyxl may write other bytes
     data = json.dumps([item.name, handbook.version, header, rows, roles, labels], default=list,
                       ensure_ascii=False)
     return (data.encode(), *code)

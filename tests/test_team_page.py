@@ -515,3 +515,20 @@ def test_without_javascript(browser, server, handbook, labels, language_) -> Non
     assert labels[language_]["nojs_title"] in fallback.inner_text()
     assert page.locator("#team-fallback table a").count() == len(handbook.tasks)
     context.close()
+
+
+def test_a_change_past_the_limits_is_not_saved_and_the_saved_plan_stays_readable(
+        page, server, handbook, labels, language) -> None:
+    # 50 plans is the most a saved document may hold; duplicating one more must not be saved,
+    # or the next visit would find the saved data unreadable
+    plans = [a_plan(handbook, id=f"p-{number}", name=f"School {number}") for number in range(50)]
+    seed(page, server, json.dumps(plan_document(plans)))
+    open_team(page, server, language)
+    page.locator("[data-action=plan-duplicate]").click()
+    alert = page.locator('[data-alert="limits"]')
+    assert alert.inner_text().strip() == labels[language]["too_large"]
+    assert len(saved(page)["plans"]) == 50
+    page.reload()
+    page.wait_for_selector("#team-app:not([hidden])")
+    assert page.locator('[data-alert="corrupt"]').count() == 0
+    clean(page)

@@ -2,7 +2,7 @@
 // Everything stays in this browser: the only storage is localStorage under one key.
 
 import * as S from "./state.js";
-import { download, fileStem, makeDocument, parseDocument, planToCsv } from "./io.js";
+import { download, fileStem, makeDocument, parseDocument, planToCsv, validateDocument } from "./io.js";
 import { el, ensureNotes, ensureOptions, renderMembers, renderOrphans, renderOverview, renderPrint, renderTasks, updateRow } from "./render.js";
 import { load, onExternalChange, openStorage, save, savedRevision } from "./storage.js";
 
@@ -89,11 +89,19 @@ function persist() {
   }
   if (app.storage && savedRevision(app.storage, data.storageKey) > app.doc.revision) {
     // Another tab saved after we last read: show theirs rather than overwrite it unseen
-    adoptExternal(app.storage.getItem(data.storageKey));
-    announce(L.other_tab_conflict);
+    if (adoptExternal(app.storage.getItem(data.storageKey))) announce(L.other_tab_conflict);
     return;
   }
-  app.doc = { ...app.doc, revision: app.doc.revision + 1, saved: new Date().toISOString() };
+  const next = { ...app.doc, revision: app.doc.revision + 1, saved: new Date().toISOString() };
+  // Never save what this page would refuse to read back (too many plans, members or own
+  // tasks): the next visit would then find the saved plan unreadable
+  if (!validateDocument(next, data.format, data.formatVersion).ok) {
+    alertBox("limits", "warning", L.too_large);
+    setSaveStatus(L.save_memory);
+    return;
+  }
+  removeAlert("limits");
+  app.doc = next;
   const result = save(app.storage, data.storageKey, app.doc);
   if (result.ok) {
     removeAlert("full");
@@ -106,17 +114,28 @@ function persist() {
   }
 }
 
+/**
+ * Take over what another tab saved. Data this page cannot read stops saving here (so it is
+ * not overwritten unseen) and is offered for download, as at start-up.
+ * @param {string | null} raw - the stored text
+ * @returns {boolean} whether a plan was taken over
+ */
 function adoptExternal(raw) {
   if (raw === null) {
     announce(L.other_tab_cleared);
-    return;
+    return false;
   }
   const result = parseDocument(raw, data.format, data.formatVersion);
-  if (!result.ok) return;
+  if (!result.ok) {
+    app.canSave = false;
+    showCorrupt(raw);
+    return false;
+  }
   const current = app.doc.current;
   app.doc = result.doc;
   if (app.doc.plans.some((p) => p.id === current)) app.doc.current = current;
   renderAll();
+  return true;
 }
 
 // ---- Rendering --------------------------------------------------------------------------------
@@ -248,8 +267,7 @@ function wire() {
   window.addEventListener("afterprint", () => document.body.classList.remove("team-printing"));
   onExternalChange(data.storageKey, (raw) => {
     if (!app.canSave) return;
-    adoptExternal(raw);
-    if (raw !== null) announce(L.other_tab);
+    if (adoptExternal(raw)) announce(L.other_tab);
   });
 }
 

@@ -36,6 +36,22 @@ test("bad input is refused with the reason", () => {
   assert.equal(parseDocument("x".repeat(5_000_001), FORMAT, 1).problem, "size");
 });
 
+test("own tasks need unique ids, a known group and an id no handbook task has", () => {
+  const handbook = { groups: new Set(["technical"]), tasks: new Set(["tech-wifi"]) };
+  const withOwn = (...tasks) => {
+    const value = doc();
+    value.plans[0].customTasks = tasks.map(([id, group]) => ({ id, group, title: "Eigen taak", hours: 1 }));
+    return value;
+  };
+  assert.equal(validateDocument(withOwn(["own-a", "technical"]), FORMAT, 1, handbook).ok, true);
+  assert.equal(validateDocument(withOwn(["own-a", "technical"], ["own-a", "technical"]), FORMAT, 1).path,
+    "plans[0].customTasks[1]");
+  assert.equal(validateDocument(withOwn(["own-a", "nosuchgroup"]), FORMAT, 1, handbook).path,
+    "plans[0].customTasks[0]");
+  assert.equal(validateDocument(withOwn(["tech-wifi", "technical"]), FORMAT, 1, handbook).path,
+    "plans[0].customTasks[0]");
+});
+
 test("CSV has a BOM, semicolons for Dutch, quoting, and no formulas", () => {
   const plan = doc().plans[0];
   const tasks = [{ id: "tech-wifi", group: "technical", title: "Wifi", hours: 40 }];

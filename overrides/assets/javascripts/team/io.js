@@ -25,10 +25,12 @@ export function makeDocument(format, version, plans, current, revision = 0) {
  * @param {unknown} doc
  * @param {string} format the expected format name
  * @param {number} version the highest version this page reads
+ * @param {{groups: Set<string>, tasks: Set<string>} | null} [handbook] the page's task groups
+ *   and handbook task ids: when given, own tasks must use one of those groups and no such id
  * @returns {{ok: true, doc: object} | {ok: false, problem: string, path?: string}}
  *   problem is one of "format", "version", "invalid"
  */
-export function validateDocument(doc, format, version) {
+export function validateDocument(doc, format, version, handbook = null) {
   if (!isObject(doc) || doc.format !== format) return { ok: false, problem: "format" };
   if (!Number.isInteger(doc.version) || doc.version < 1 || doc.version > version) return { ok: false, problem: "version" };
   const fail = (path) => ({ ok: false, problem: "invalid", path });
@@ -63,9 +65,13 @@ export function validateDocument(doc, format, version) {
       if (unknown) return fail(`${aat}.${unknown}`);
     }
     if (!Array.isArray(plan.customTasks) || plan.customTasks.length > LIMITS.customTasks) return fail(`${at}.customTasks`);
+    const ownIds = new Set();
     for (const [i, t] of plan.customTasks.entries()) {
       const tat = `${at}.customTasks[${i}]`;
-      if (!isObject(t) || !isId(t.id) || !isId(t.group)) return fail(tat);
+      if (!isObject(t) || !isId(t.id) || !isId(t.group) || ownIds.has(t.id)) return fail(tat);
+      ownIds.add(t.id);
+      // An own task must sit in a group the page shows, and never share a handbook task's id
+      if (handbook && (!handbook.groups.has(t.group) || handbook.tasks.has(t.id))) return fail(tat);
       if (!isText(t.title, LIMITS.name) || !t.title.trim()) return fail(`${tat}.title`);
       if (!isHours(t.hours)) return fail(`${tat}.hours`);
     }
@@ -80,10 +86,11 @@ export function validateDocument(doc, format, version) {
  * @param {string} text
  * @param {string} format
  * @param {number} version
+ * @param {{groups: Set<string>, tasks: Set<string>} | null} [handbook] see validateDocument
  * @returns {{ok: true, doc: object} | {ok: false, problem: string, path?: string}}
  *   problem adds "json" (not JSON) and "size" (file too large)
  */
-export function parseDocument(text, format, version) {
+export function parseDocument(text, format, version, handbook = null) {
   if (typeof text !== "string" || text.length > MAX_FILE_SIZE) return { ok: false, problem: "size" };
   let value;
   try {
@@ -91,7 +98,7 @@ export function parseDocument(text, format, version) {
   } catch {
     return { ok: false, problem: "json" };
   }
-  return validateDocument(value, format, version);
+  return validateDocument(value, format, version, handbook);
 }
 
 /**

@@ -11,6 +11,8 @@ const data = JSON.parse(document.getElementById("team-data").textContent);
 const L = data.labels;
 const $ = (id) => document.getElementById(id);
 const handbookIds = data.tasks.map((t) => t.id);
+// What an imported or adopted plan's own tasks are checked against
+const handbook = { groups: new Set(data.groups.map((g) => g.id)), tasks: new Set(handbookIds) };
 
 const app = {
   storage: openStorage(),
@@ -125,7 +127,7 @@ function adoptExternal(raw) {
     announce(L.other_tab_cleared);
     return false;
   }
-  const result = parseDocument(raw, data.format, data.formatVersion);
+  const result = parseDocument(raw, data.format, data.formatVersion, handbook);
   if (!result.ok) {
     app.canSave = false;
     showCorrupt(raw);
@@ -532,7 +534,7 @@ function readImport(input) {
   const reader = new FileReader();
   reader.onload = () => {
     input.value = "";
-    const result = parseDocument(String(reader.result), data.format, data.formatVersion);
+    const result = parseDocument(String(reader.result), data.format, data.formatVersion, handbook);
     if (!result.ok) {
       closeImport();
       const detail = result.path ? ` (${result.path})` : "";

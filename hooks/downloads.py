@@ -2,8 +2,8 @@
 
 The i18n plugin runs the build once per language, the default language first and the others
 nested inside it. The first build's on_pre_build starts one :class:`Generation` for every
-language (content-hash keyed cache in ``.cache/downloads``, so a rebuild makes nothing); worker
-processes make the PDFs while MkDocs converts the pages.
+language (content-hash keyed cache in ``.cache/downloads/<site address>/``, so a rebuild makes
+nothing); worker processes make the PDFs while MkDocs converts the pages.
 
 MkDocs must see each download when it collects the files (to publish it and to check the
 links to it) but only reads its bytes when it copies the static files, after on_env. So
@@ -15,6 +15,7 @@ of the page list, because it shows each file's size and page count) or at on_env
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from _context import current_language, handbook_for, is_first_build, project_root
@@ -119,8 +120,11 @@ def on_shutdown() -> None:
 
 
 def _generation(config: MkDocsConfig, languages: list[str]) -> Generation:
-    return Generation(handbook_for(config), languages, project_root(config) / CACHE,
-                      site_url=config.site_url or "/")
+    # The site's address is printed in every file, and `make serve` uses another address than
+    # `make build`: one cache folder per address, so switching between them remakes nothing
+    site_url = config.site_url or "/"
+    folder = project_root(config) / CACHE / hashlib.sha256(site_url.encode()).hexdigest()[:12]
+    return Generation(handbook_for(config), languages, folder, site_url=site_url)
 
 
 def _finish(config: MkDocsConfig, language: str) -> list[Made]:

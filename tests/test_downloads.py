@@ -254,11 +254,11 @@ def test_a_build_that_stops_halfway_leaves_nothing_taken_as_done(content_copy: P
     tasks = content_copy / "tasks.yaml"
     original = tasks.read_text(encoding="utf-8")
     task = load_handbook(content_copy).tasks[0]
-    tasks.write_text(original.replace(task.title.nl, task.title.nl + " (gewijzigd)", 1),
+    tasks.write_text(original.replace(task.title.nl, task.title.nl + " (abandoned edit)", 1),
                      encoding="utf-8")
     Generation(load_handbook(content_copy), ["nl"], cache, SITE_URL, workers=1).close()
     tasks.write_text(original, encoding="utf-8")
     again = generate(load_handbook(content_copy), ["nl"], cache, SITE_URL, workers=1)
     assert "nl/task-overview.csv" in again.written
     csv_text = (cache / "nl" / "task-overview.csv").read_text(encoding="utf-8-sig")
-    assert "(gewijzigd)" not in csv_text
+    assert "(abandoned edit)" not in csv_text

@@ -216,3 +216,10 @@ class Handbook:
 
     def tasks_for_step(self, step_id: str) -> tuple[Task, ...]:
         return tuple(task for task in self.tasks if step_id in task.step_ids)
+
+    def label(self, language: str, key: str, /, **values: object) -> str:
+        """An interface label from content/ui.yaml, its {placeholders} filled from ``values``."""
+        if key not in self.labels:
+            raise KeyError(f"label '{key}' is missing from content/ui.yaml")
+        text = self.labels[key][language]
+        return text.format(**values) if values else text

@@ -6,6 +6,8 @@ records follow the order of the YAML files, which is the order editors chose.
 
 from __future__ import annotations
 
+import functools
+
 from handbook import paths
 from handbook.model import Handbook
 
@@ -15,8 +17,7 @@ NavItem = str | dict[str, "list[NavItem] | str"]
 def navigation(handbook: Handbook, language: str) -> list[NavItem]:
     """Nav entries for ``language``; paths are relative to that language's folder."""
 
-    def label(key: str) -> str:
-        return handbook.labels[key][language]
+    label = functools.partial(handbook.label, language)
 
     tasks: list[NavItem] = [paths.TASKS_INDEX]
     for group in handbook.groups:
@@ -24,7 +25,7 @@ def navigation(handbook: Handbook, language: str) -> list[NavItem]:
                                               *(paths.page_path(task) for task in group.tasks)]})
     steps: list[NavItem] = [paths.STEPS_INDEX]
     for phase in handbook.phases:
-        title = f"{label('phase.label').format(number=phase.number)}: {phase.title[language]}"
+        title = f"{label('phase.label', number=phase.number)}: {phase.title[language]}"
         steps.append({title: [paths.page_path(step) for step in phase.steps]})
     return [
         "index.md",

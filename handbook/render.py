@@ -80,9 +80,10 @@ def _environment() -> Environment:
 
 def _render(handbook: Handbook, language: str, path: str, template: str, context: dict) -> str:
     def label(key: str, **values: object) -> str:
-        if key not in handbook.labels:
-            raise KeyError(f"label '{key}' is missing from content/ui.yaml (template {template})")
-        return handbook.labels[key][language].format(**values)
+        try:
+            return handbook.label(language, key, **values)
+        except KeyError as missing:
+            raise KeyError(f"{missing.args[0]} (template {template})") from None
 
     def href(target: object | str) -> str:
         target_path = target if isinstance(target, str) else paths.page_path(target)

@@ -25,7 +25,7 @@ def team_labels(handbook: Handbook, language: str) -> dict[str, str]:
     """Every ``team.*`` label (prefix removed) plus the shared ones the planner uses."""
     labels = {key[len(LABEL_PREFIX):]: text[language] for key, text in handbook.labels.items()
               if key.startswith(LABEL_PREFIX)}
-    labels.update({key: handbook.labels[key][language] for key in SHARED_LABELS})
+    labels.update({key: handbook.label(language, key) for key in SHARED_LABELS})
     return labels
 
 
@@ -44,13 +44,12 @@ def team_data(handbook: Handbook, language: str) -> dict:
         "formatVersion": PLAN_FORMAT_VERSION,
         "storageKey": STORAGE_KEY,
         "language": language,
-        "contentVersion": handbook.version,
         "groups": [{"id": group.id, "title": group.title[language]} for group in handbook.groups],
         "roles": [{"id": role.id, "title": role.title[language]} for role in handbook.roles],
         "tasks": [
             {"id": task.id, "group": task.group_id, "title": task.title[language],
              "summary": task.summary[language], "roles": list(task.role_ids),
-             "hours": task.hours, "frequency": handbook.labels[f"frequency.{task.frequency}"][language],
+             "hours": task.hours, "frequency": handbook.label(language, f"frequency.{task.frequency}"),
              "url": task_url(task)}
             for task in handbook.tasks
         ],

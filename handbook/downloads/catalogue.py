@@ -7,6 +7,7 @@ live under ``downloads/`` and the English ones under ``en/downloads/``.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from handbook import paths
@@ -60,10 +61,7 @@ CSV_FILE = "task-overview.csv"
 def downloads(handbook: Handbook, language: str) -> tuple[Download, ...]:
     """Every file offered in ``language``, in the order of the downloads page."""
 
-    def t(key: str, **values: object) -> str:
-        if key not in handbook.labels:
-            raise KeyError(f"label '{key}' is missing from content/ui.yaml (downloads catalogue)")
-        return handbook.labels[key][language].format(**values)
+    t = functools.partial(handbook.label, language)
 
     items = [
         Download(OVERVIEW_FILE, "overview", language, t("page.tasks"),

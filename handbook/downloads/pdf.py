@@ -8,6 +8,7 @@ and load the fonts once.
 
 from __future__ import annotations
 
+import functools
 import gc
 from contextlib import suppress
 from dataclasses import dataclass
@@ -52,10 +53,7 @@ def render_html(handbook: Handbook, item: Download, site_url: str) -> str:
     """The checklist's HTML, with ``DATE_TOKEN`` where the document date goes."""
     language = item.language
 
-    def t(key: str, **values: object) -> str:
-        if key not in handbook.labels:
-            raise KeyError(f"label '{key}' is missing from content/ui.yaml")
-        return handbook.labels[key][language].format(**values)
+    t = functools.partial(handbook.label, language)
 
     base = site_url if site_url.endswith("/") else site_url + "/"
     context: dict[str, object] = {

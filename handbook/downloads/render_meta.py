@@ -7,6 +7,7 @@ knows about the file when the page is rendered.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from handbook.downloads.cache import Made
@@ -24,9 +25,7 @@ def describe(handbook: Handbook, language: str, made: Made | None) -> str:
     if made is None:
         return ""
 
-    def t(key: str, **values: object) -> str:
-        return handbook.labels[key][language].format(**values)
-
+    t = functools.partial(handbook.label, language)
     size = f"{max(1, math.ceil(made.size / 1024))} KB"
     if made.pages is not None:
         count = t("downloads.one_page") if made.pages == 1 else t("downloads.pages",

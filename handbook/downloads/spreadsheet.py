@@ -7,6 +7,7 @@ and a short read-me. The rows are shared with the CSV export.
 
 from __future__ import annotations
 
+import functools
 import io
 
 from handbook import paths
@@ -19,9 +20,7 @@ STATUSES = ("todo", "assigned", "in_progress", "done", "outsourced", "not_applic
 def task_rows(handbook: Handbook, language: str, site_url: str) -> tuple[list[str], list[list]]:
     """Header and one row per task: the columns of the XLSX task sheet and of the CSV."""
 
-    def t(key: str) -> str:
-        return handbook.labels[key][language]
-
+    t = functools.partial(handbook.label, language)
     base = site_url if site_url.endswith("/") else site_url + "/"
     header = [t("column.group"), t("downloads.column.id"), t("column.task"),
               t("downloads.column.description_short"), t("column.roles"), t("column.level"),
@@ -46,9 +45,7 @@ def task_overview_xlsx(handbook: Handbook, language: str, site_url: str) -> byte
     from openpyxl.utils import get_column_letter, quote_sheetname
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    def t(key: str) -> str:
-        return handbook.labels[key][language]
-
+    t = functools.partial(handbook.label, language)
     header_font = Font(bold=True, color="FFFFFF")
     header_fill = PatternFill("solid", fgColor="1D4F91")
     wrap = Alignment(wrap_text=True, vertical="top")

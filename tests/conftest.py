@@ -148,6 +148,26 @@ def page(browser: object, server: str) -> Iterator[object]:
     context.close()
 
 
+def type_search(page: object, query: str, attempts: int = 3) -> None:
+    """Type a query into Material's search and wait until results show.
+
+    Material mounts its search box a moment after the page's load event; a query typed
+    before that is lost, so the query is typed again (a few times at most) until results appear.
+    """
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    for attempt in range(attempts):
+        page.locator("input.md-search__input").click()
+        page.fill("input.md-search__input", "")
+        page.keyboard.type(query)
+        try:
+            page.wait_for_selector(".md-search-result__item", timeout=10000)
+            return
+        except PlaywrightTimeout:
+            if attempt == attempts - 1:
+                raise
+
+
 # ---- A scratch copy of the project for tests that break the content ---------------------------
 
 

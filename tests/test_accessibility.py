@@ -9,7 +9,7 @@ import itertools
 import pytest
 
 from handbook import paths
-from tests.conftest import LANGUAGES, url_for
+from tests.conftest import LANGUAGES, type_search, url_for
 from tests.test_site import HANDBOOK
 
 pytestmark = pytest.mark.browser
@@ -71,8 +71,7 @@ def test_page_passes_axe_and_makes_no_foreign_requests(page: object, server: str
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_search_dialog_passes_axe(page: object, server: str, language: str) -> None:
     page.goto(server + url_for("index.md", language))
-    page.fill("input.md-search__input", "ICT")
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    type_search(page, "ICT")
     assert axe_violations(page) == []
     assert page.console_errors == []
 

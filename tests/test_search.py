@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import type_search
+
 pytestmark = pytest.mark.browser
 
 
 def search(page: object, base: str, url: str, query: str) -> list[str]:
     page.goto(base + url)
-    page.fill("input.md-search__input", query)
-    page.wait_for_selector(".md-search-result__item", timeout=15000)
+    type_search(page, query)
     return [link.get_attribute("href") for link in page.query_selector_all(".md-search-result__link")]
 
 

@@ -7,6 +7,9 @@ Everything runs on a temporary copy of the project, never on the repository's ow
 - cold: the full build with an empty downloads cache;
 - warm: the full build again, nothing changed;
 - one edit: the full build after changing one task's title;
+
+each the best of two runs, since a shared machine's speed drifts by about a tenth from one run
+to the next (the floor too, which is why it is measured in the same run);
 - seconds per PDF kind: one checklist of each kind written in this process.
 
 Each build time is shown as a ratio to the floor, with the goals from the issue.
@@ -65,19 +68,17 @@ def main() -> None:
 
         _build(project, floor_config)  # writes the generated pages once
         floor = min(_build(project, floor_config) for _ in range(2))
-        shutil.rmtree(project / ".cache", ignore_errors=True)
-        cold = _build(project)
+        cold = min(_cold_build(project) for _ in range(2))
         weights = page_weight.measure(project / "site", [task.id for task in handbook.tasks],
                                       [group.id for group in handbook.groups])
         warm = min(_build(project) for _ in range(2))
-        _edit_one_task(project / "content" / "tasks.yaml")
-        one_edit = _build(project)
+        one_edit = min(_edited_build(project, mark) for mark in ("(bench)", "(bench 2)"))
         sizes = _pdf_sizes(project)
     kinds = _seconds_per_pdf_kind()
     builds = scaling.measure(SCALES, pages_only=PAGES_ONLY)
     team = _team_page_rows()
 
-    rows: list[Row] = [("build (seconds, ratio to the floor)", "", "", "", "", "")]
+    rows: list[Row] = [("build (seconds, best of 2; ratio to the floor)", "", "", "", "", "")]
     for name, seconds, goal in [("plain Material build (floor)", floor, None),
                                 ("cold full build", cold, GOALS["cold full build"]),
                                 ("warm rebuild", warm, GOALS["warm rebuild"]),
@@ -181,12 +182,20 @@ def _build(project: Path, config: Path | None = None) -> float:
     return seconds
 
 
-def _edit_one_task(tasks_yaml: Path) -> None:
+def _cold_build(project: Path) -> float:
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    return _build(project)
+
+
+def _edited_build(project: Path, mark: str) -> float:
+    """The build after changing the first task's Dutch title (the same task each time)."""
+    tasks_yaml = project / "content" / "tasks.yaml"
     text = tasks_yaml.read_text(encoding="utf-8")
     match = re.search(r"^(\s+)nl: (.+)$", text[text.index("tasks:"):], flags=re.MULTILINE)
     assert match is not None
-    old = match.group(0)
-    tasks_yaml.write_text(text.replace(old, old + " (bench)", 1), encoding="utf-8")
+    title = re.sub(r" \(bench( 2)?\)$", "", match.group(0))
+    tasks_yaml.write_text(text.replace(match.group(0), f"{title} {mark}", 1), encoding="utf-8")
+    return _build(project)
 
 
 def _seconds_per_pdf_kind() -> dict[str, float]:

@@ -1,22 +1,26 @@
-"""Make the downloads (PDF checklists, XLSX, CSV) and put them in each language's tree.
+"""Make the downloads (PDF checklists, XLSX, CSV) and put them in each language's site folder.
 
 The i18n plugin runs the build once per language, the default language first and the others
-nested inside it. The first build's on_pre_build starts one :class:`Generation` for every
-language (content-hash keyed cache in ``.cache/downloads/<site address>/``, so a rebuild makes
-nothing); worker processes make the PDFs while MkDocs converts the pages.
+nested inside its on_post_build. The first build's on_pre_build starts one :class:`Generation`
+for every language (content-hash keyed cache in ``.cache/downloads/<site address>/``, so a
+rebuild makes nothing); worker processes make the PDFs while MkDocs builds every page of both
+languages, and nothing waits for them until the very end.
 
-MkDocs must see each download when it collects the files (to publish it and to check the
-links to it) but only reads its bytes when it copies the static files, after on_env. So
-on_pre_build only makes sure every expected file exists in the git-ignored
-``docs/<lang>/downloads/`` (an empty placeholder the first time), and the wait for the real
-files comes as late as possible: when the downloads page is converted (it is moved to the end
-of the page list, because it shows each file's size and page count) or at on_env at the latest.
+MkDocs must see each download when it collects the files (to check the links to it), so
+on_pre_build makes sure every expected file exists in the git-ignored
+``docs/<lang>/downloads/``: an empty placeholder, which MkDocs copies into the site like any
+other file. The real files replace the placeholders in on_post_build, after the last language's
+pages, and only then is the size and page count of each file written into the downloads page
+(whose HTML carries an empty marker for each file until then).
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 from _context import current_language, handbook_for, is_first_build, project_root
 from mkdocs.config.defaults import MkDocsConfig
@@ -26,13 +30,21 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import LANGUAGES
-from handbook.downloads import Generation, publish
+from handbook.downloads import Generation, publish, workers
 from handbook.downloads.cache import Made
 from handbook.downloads.catalogue import FOLDER, downloads
 from handbook.downloads.pdf import DownloadError
-from handbook.downloads.render_meta import META_PATTERN, describe
+from handbook.downloads.render_meta import HTML_PATTERN, META_PATTERN, describe, marker_html
+from handbook.model import Handbook
 
 CACHE = ".cache/downloads"
+
+
+@dataclass
+class _Targets:
+    folder: Path  # site/downloads, site/en/downloads
+    page: Path | None = None  # the downloads page's index.html
+
 
 # The generation that is running, by project folder. Module state because the i18n plugin
 # gives the language builds no other place to hand an object from one to the next. It lives
@@ -40,10 +52,18 @@ CACHE = ".cache/downloads"
 # (an error, a `make serve` rebuild cut short) has it closed by on_build_error, by the next
 # first build or by on_shutdown, so no worker outlives the build that started it.
 _running: dict[str, Generation] = {}
-# What each language's wait returned, for the page that lists the files (same lifetime).
+# What each language's wait returned (same lifetime), and where each language's files and
+# downloads page go in the site: noted while MkDocs builds that language, used at the end
 _finished: dict[str, dict[str, list[Made]]] = {}
+_targets: dict[str, dict[str, _Targets]] = {}
+
 
 # ---- Hooks ------------------------------------------------------------------------------------
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    if command == "serve":  # rebuilds run in a thread: their workers come from a forkserver
+        workers.start_early()
 
 
 @event_priority(90)  # before the other hooks' on_pre_build: the workers start meanwhile
@@ -60,8 +80,8 @@ def _start(config: MkDocsConfig) -> None:
 
 
 def _reserve(config: MkDocsConfig) -> None:
-    # Every expected file must be on disk when MkDocs collects the files; its bytes only
-    # matter when MkDocs copies it, after on_env, by which time _finish has written them
+    # Every expected file must be on disk when MkDocs collects the files, so the links to it
+    # are checked; MkDocs copies this placeholder into the site and _finish replaces it there
     root = project_root(config)
     language = current_language(config)
     folder = root / "docs" / language / FOLDER
@@ -75,35 +95,41 @@ def _reserve(config: MkDocsConfig) -> None:
             stale.unlink()
 
 
-# Start early, reserve the files; the wait comes in on_page_markdown or on_env
+# Start early, reserve the files; the files and the downloads page are completed at the end
 on_pre_build = CombinedEvent(_start, _reserve)
 
 
-@event_priority(-110)  # after the i18n plugin has made this language's file list
+@event_priority(-110)  # after the i18n plugin has set where this language's files go
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    # Convert the downloads page last: it waits for the PDFs, which are made meanwhile
+    # Each language's site folder: the i18n plugin keeps one site_dir and sets each file's path
     language = current_language(config)
-    page = next((file for file in files.documentation_pages()
-                 if file.src_uri == f"{language}/downloads.md"), None)
-    if page is not None:
-        files.remove(page)
-        files.append(page)
+    prefix = f"{language}/{FOLDER}/"
+    folders = {Path(file.abs_dest_path).parent for file in files if file.src_uri.startswith(prefix)}
+    if len(folders) != 1:  # _reserve put every file in docs/<lang>/downloads/
+        raise PluginError(f"downloads: expected the files of docs/{prefix} in one site folder, "
+                          f"found {sorted(map(str, folders)) or 'none'}")
+    _targets.setdefault(str(project_root(config)), {})[language] = _Targets(folders.pop())
     return files
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if "%%download-meta:" not in markdown:
         return markdown
+    # An empty element for now: the search index gets no text from it, and on_post_build
+    # fills it in when the file is made
     language = getattr(page.file, "locale", None) or current_language(config)
-    made = {m.item.name: m for m in _finish(config, language)}
-    handbook = handbook_for(config)
-    return re.sub(META_PATTERN, lambda match: describe(handbook, language, made.get(match[1])),
-                  markdown)
+    targets = _targets.get(str(project_root(config)), {}).get(language)
+    if targets is not None:
+        targets.page = Path(page.file.abs_dest_path)
+    return re.sub(META_PATTERN, lambda match: marker_html(match[1]), markdown)
 
 
-@event_priority(90)  # before MkDocs copies the static files, which follows on_env
-def on_env(env: object, config: MkDocsConfig, files: Files) -> None:
-    _finish(config, current_language(config))
+@event_priority(-110)  # after the i18n plugin's, which runs the other languages' builds
+def on_post_build(config: MkDocsConfig) -> None:
+    # Every language built so far: the i18n plugin does not tell the first build's
+    # on_post_build which language it belongs to, and the workers finish the languages in order
+    for language in list(_targets.get(str(project_root(config)), {})):
+        _finish(config, language)
 
 
 def on_build_error(error: Exception) -> None:
@@ -127,27 +153,40 @@ def _generation(config: MkDocsConfig, languages: list[str]) -> Generation:
     return Generation(handbook_for(config), languages, folder, site_url=site_url)
 
 
-def _finish(config: MkDocsConfig, language: str) -> list[Made]:
-    """Wait for one language's files and publish them into docs/<lang>/downloads (once)."""
-    root = project_root(config)
-    finished = _finished.setdefault(str(root), {})
+def _finish(config: MkDocsConfig, language: str) -> None:
+    """Wait for one language's files, put them in the site and complete its downloads page."""
+    root = str(project_root(config))
+    finished = _finished.setdefault(root, {})
     if language in finished:
-        return finished[language]
-    generation = _running[str(root)]
+        return
+    generation = _running[root]
     try:
         files = generation.finish(language)
     except DownloadError as failure:
-        _stop(str(root))
+        _stop(root)
         raise PluginError(str(failure)) from None
-    publish(files, root / "docs" / language / FOLDER)
     finished[language] = files
+    targets = _targets[root][language]
+    publish(files, targets.folder)
+    if targets.page is not None:
+        _complete_page(targets.page, handbook_for(config), language, files)
     if generation.done:
         generation.close()  # no worker outlives the last language; the results stay above
-    return files
+
+
+def _complete_page(page: Path, handbook: Handbook, language: str, files: list[Made]) -> None:
+    made = {m.item.name: m for m in files}
+    text = page.read_text(encoding="utf-8")
+    completed = re.sub(HTML_PATTERN, lambda match: html.escape(
+        describe(handbook, language, made.get(match[1]))), text)
+    temporary = page.with_name(page.name + ".tmp")
+    temporary.write_text(completed, encoding="utf-8")
+    temporary.replace(page)
 
 
 def _stop(root: str) -> None:
     _finished.pop(root, None)
+    _targets.pop(root, None)
     generation = _running.pop(root, None)
     if generation is not None:
         generation.close()

@@ -90,6 +90,13 @@ def test_pdf(site: Path, handbook: Handbook, language: str, item: catalogue.Down
     repeated = {name: n for name, n in widgets_per_field.items()
                 if n > 1 and not name.startswith("rating-")}
     assert not repeated, f"fields share a name: {repeated}"
+    # ... and a spoken name (/TU), which for the item fields names the item
+    unlabelled = [name for name, field in fields.items() if not str(field.get("/TU", "")).strip()]
+    assert not unlabelled, f"fields without an accessible name: {unlabelled}"
+    spoken = " ".join(str(field["/TU"]) for field in fields.values())
+    missing_names = [title for title in item_titles(handbook, item)
+                     if item.kind != "team-agreement" and squash(title) not in squash(spoken)]
+    assert not missing_names, f"no field is named after: {missing_names}"
 
     text = squash("".join(page.extract_text() for page in reader.pages))
     missing = [title for title in item_titles(handbook, item) if squash(title) not in text]
@@ -213,6 +220,20 @@ def test_cache_reuses_and_regenerates_only_what_changed(content_copy: Path,
     assert catalogue.OVERVIEW_FILE in containing and len(containing) < len(first.written)
     text = pypdf.PdfReader(cache / "nl" / catalogue.OVERVIEW_FILE).pages[0].extract_text()
     assert "(gewijzigd)" in text
+
+
+def test_unchanged_inputs_still_remake_a_missing_file(content_copy: Path, tmp_path: Path) -> None:
+    # A second update with nothing changed takes the quick path (no keys taken), but only when
+    # every file is still there
+    cache = tmp_path / "cache"
+    generate(load_handbook(content_copy), ["nl"], cache, SITE_URL, workers=1)
+    (cache / "nl" / catalogue.STEP_PLAN_FILE).unlink()
+    again = generate(load_handbook(content_copy), ["nl"], cache, SITE_URL, workers=1)
+    assert again.written == [f"nl/{catalogue.STEP_PLAN_FILE}"]
+    assert generate(load_handbook(content_copy), ["nl"], cache, SITE_URL).written == []
+    # Another site address is another input: every file names the address
+    other = generate(load_handbook(content_copy), ["nl"], cache, "https://elsewhere.example/")
+    assert len(other.written) == len(catalogue.downloads(load_handbook(content_copy), "nl"))
 
 
 def _fail_in_english(job: pdf.PdfJob) -> int:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from handbook.downloads import catalogue, csv_export, pdf, spreadsheet
+from handbook.downloads import catalogue, csv_export, pdf, spreadsheet, workers
 from handbook.downloads.catalogue import Download
 from handbook.model import Handbook
 
@@ -88,9 +88,10 @@ class Generation:
         self._pool: ProcessPoolExecutor | None = None
         today = today or datetime.date.today().isoformat()
         assets = hashlib.sha256(pdf.assets_fingerprint()).digest()  # stylesheet, fonts, WeasyPrint
+        inputs = _inputs_key(handbook, site_url, assets)
         try:
             for language in languages:
-                data = self._plan(language, site_url, today, assets)
+                data = self._plan(language, site_url, today, assets, inputs)
                 self._submit(language)
                 for target, item in data:
                     _write_atomic(target, _make_data(handbook, item, site_url))
@@ -140,13 +141,21 @@ class Generation:
 
     # -- the steps
 
-    def _plan(self, language: str, site_url: str, today: str,
-              assets: bytes) -> list[tuple[Path, Download]]:
+    def _plan(self, language: str, site_url: str, today: str, assets: bytes,
+              inputs: str) -> list[tuple[Path, Download]]:
         """Every file's key; stale PDFs become jobs; return the stale spreadsheets."""
         handbook = self.handbook
         folder = self.cache_dir / language
         folder.mkdir(parents=True, exist_ok=True)
         manifest = _read_manifest(folder)
+        names = {item.name for item in catalogue.downloads(handbook, language)}
+        if manifest.get("inputs") == inputs and set(manifest["files"]) == names \
+                and all((folder / name).is_file() for name in names):
+            # Nothing any file is made from changed since the last complete update: every file
+            # is reused without rendering each checklist's HTML for its key
+            self._manifests[language] = manifest
+            self._jobs[language] = []
+            return []
         fresh: dict[str, dict] = {}
         reused: set[str] = set()
         jobs: list[tuple[Download, pdf.PdfJob]] = []
@@ -176,9 +185,10 @@ class Generation:
         # a build that stops halfway then leaves nothing a later build would take as done
         # (even after the edit is undone and the old keys come back). finish() adds them again.
         kept = {name: entry for name, entry in fresh.items() if name in reused}
-        _write_atomic(folder / MANIFEST, json.dumps({**manifest, "files": kept}, indent=1,
+        interim = {key: value for key, value in manifest.items() if key != "inputs"}
+        _write_atomic(folder / MANIFEST, json.dumps({**interim, "files": kept}, indent=1,
                                                     sort_keys=True).encode())
-        self._manifests[language] = {**manifest, "files": fresh}
+        self._manifests[language] = {**interim, "files": fresh, "inputs": inputs}
         self._jobs[language] = jobs
         _remove_stale(folder, set(fresh))
         return data
@@ -189,36 +199,25 @@ class Generation:
         if self._pool is None:
             if self._workers < 2 or len(jobs) < 2:
                 return  # finish() writes them in this process
-            # Each worker imports WeasyPrint itself (a quarter of a second), while this process
-            # goes on with the other languages and the rest of the build
-            self._pool = ProcessPoolExecutor(max_workers=self._workers,
-                                             initializer=pdf.init_pool_worker)
+            self._pool = workers.pool(self._workers)  # forked with WeasyPrint loaded
         # The longest documents first, so the cores finish together
         order = sorted(range(len(jobs)), key=lambda index: -len(jobs[index][1].html))
         submitted = {index: self._pool.submit(pdf.write_pdf, jobs[index][1]) for index in order}
         self._futures[language] = [submitted[index] for index in range(len(jobs))]
 
 
-def publish(files: list[Made], target_dir: Path) -> list[Path]:
-    """Copy the cache's files into ``target_dir``, touching only those that differ."""
+def publish(files: list[Made], target_dir: Path) -> None:
+    """Copy the cache's files into ``target_dir``, each one whole (temporary file, then rename).
+
+    Other files in ``target_dir`` stay: in the site, the downloads folder also holds the
+    downloads page.
+    """
     target_dir.mkdir(parents=True, exist_ok=True)
-    changed = []
-    wanted = set()
     for made in files:
         target = target_dir / made.item.name
-        wanted.add(target.name)
-        if target.is_file() and target.stat().st_size == made.size \
-                and target.read_bytes() == made.path.read_bytes():
-            continue
         temporary = target.with_name(target.name + ".tmp")
         shutil.copyfile(made.path, temporary)
         temporary.replace(target)
-        changed.append(target)
-    for stale in target_dir.iterdir():
-        if stale.is_file() and stale.name not in wanted:
-            stale.unlink()
-            changed.append(stale)
-    return changed
 
 
 # ---- Helper functions --------------------------------------------------------------------------
@@ -256,6 +255,17 @@ def _data_fingerprint(handbook: Handbook, item: Download, site_url: str) -> tupl
     data = json.dumps([item.name, handbook.version, header, rows, roles, labels], default=list,
                       ensure_ascii=False)
     return (data.encode(), *code)
+
+
+def _inputs_key(handbook: Handbook, site_url: str, assets: bytes) -> str:
+    """One key over everything the files are made from: the content, this package's code,
+    templates and fonts, the libraries that write them and the site's address."""
+    package = Path(pdf.__file__).resolve().parent.parent
+    code = [part for path in sorted(package.rglob("*"))
+            if path.is_file() and "__pycache__" not in path.parts
+            for part in (path.relative_to(package).as_posix().encode(), path.read_bytes())]
+    versions = [metadata.version(name).encode() for name in ("jinja2", "openpyxl")]
+    return _digest(assets, handbook.content_hash.encode(), site_url.encode(), *versions, *code)
 
 
 def _digest(*parts: bytes) -> str:

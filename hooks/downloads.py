@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,10 +32,11 @@ from mkdocs.structure.pages import Page
 
 from handbook import LANGUAGES
 from handbook.downloads import Generation, publish, workers
-from handbook.downloads.cache import Made
+from handbook.downloads.cache import Made, default_workers, inputs_key, up_to_date
 from handbook.downloads.catalogue import FOLDER, downloads
 from handbook.downloads.pdf import DownloadError
 from handbook.downloads.render_meta import HTML_PATTERN, META_PATTERN, describe, marker_html
+from handbook.load import content_hash
 from handbook.model import Handbook
 
 CACHE = ".cache/downloads"
@@ -52,6 +54,8 @@ class _Targets:
 # (an error, a `make serve` rebuild cut short) has it closed by on_build_error, by the next
 # first build or by on_shutdown, so no worker outlives the build that started it.
 _running: dict[str, Generation] = {}
+# Workers started in on_config, before the content is even parsed, for the generation to use
+_early: dict[str, ProcessPoolExecutor] = {}
 # What each language's wait returned (same lifetime), and where each language's files and
 # downloads page go in the site: noted while MkDocs builds that language, used at the end
 _finished: dict[str, dict[str, list[Made]]] = {}
@@ -66,13 +70,25 @@ def on_startup(command: str, dirty: bool) -> None:
         workers.start_early()
 
 
+@event_priority(100)  # before the content hook parses and validates the content
+def on_config(config: MkDocsConfig) -> None:
+    # When something changed, start the workers now: they load WeasyPrint on the idle core while
+    # this process loads the configuration and the content. The check reads bytes, parses nothing.
+    if not is_first_build(config):
+        return
+    root = project_root(config)
+    _stop(str(root))  # left over from a build that did not reach its last language
+    key = inputs_key(content_hash(root / "content"), _site_url(config))
+    if not up_to_date(_cache_folder(config), LANGUAGES, key):
+        _early[str(root)] = workers.started_pool(default_workers())
+
+
 @event_priority(90)  # before the other hooks' on_pre_build: the workers start meanwhile
 def _start(config: MkDocsConfig) -> None:
     root = str(project_root(config))
     try:
         if is_first_build(config):
-            _stop(root)  # left over from a build that did not reach its last language
-            _running[root] = _generation(config, LANGUAGES)
+            _running[root] = _generation(config, LANGUAGES, pool=_early.pop(root, None))
         elif root not in _running:  # a build of one language only
             _running[root] = _generation(config, [current_language(config)])
     except DownloadError as failure:
@@ -133,24 +149,33 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 def on_build_error(error: Exception) -> None:
-    for root in list(_running):
+    for root in {*_running, *_early}:
         _stop(root)
 
 
 def on_shutdown() -> None:
-    for root in list(_running):
+    for root in {*_running, *_early}:
         _stop(root)
 
 
 # ---- Helper functions --------------------------------------------------------------------------
 
 
-def _generation(config: MkDocsConfig, languages: list[str]) -> Generation:
+def _generation(config: MkDocsConfig, languages: list[str],
+                pool: ProcessPoolExecutor | None = None) -> Generation:
+    return Generation(handbook_for(config), languages, _cache_folder(config),
+                      site_url=_site_url(config), pool=pool)
+
+
+def _site_url(config: MkDocsConfig) -> str:
+    return config.site_url or "/"
+
+
+def _cache_folder(config: MkDocsConfig) -> Path:
     # The site's address is printed in every file, and `make serve` uses another address than
     # `make build`: one cache folder per address, so switching between them remakes nothing
-    site_url = config.site_url or "/"
-    folder = project_root(config) / CACHE / hashlib.sha256(site_url.encode()).hexdigest()[:12]
-    return Generation(handbook_for(config), languages, folder, site_url=site_url)
+    digest = hashlib.sha256(_site_url(config).encode()).hexdigest()[:12]
+    return project_root(config) / CACHE / digest
 
 
 def _finish(config: MkDocsConfig, language: str) -> None:
@@ -187,6 +212,9 @@ def _complete_page(page: Path, handbook: Handbook, language: str, files: list[Ma
 def _stop(root: str) -> None:
     _finished.pop(root, None)
     _targets.pop(root, None)
+    early = _early.pop(root, None)
+    if early is not None:
+        early.shutdown(wait=True, cancel_futures=True)
     generation = _running.pop(root, None)
     if generation is not None:
         generation.close()

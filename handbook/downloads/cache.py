@@ -77,18 +77,19 @@ class Generation:
     """
 
     def __init__(self, handbook: Handbook, languages: Iterable[str], cache_dir: Path,
-                 site_url: str, *, workers: int | None = None, today: str | None = None):
+                 site_url: str, *, workers: int | None = None, today: str | None = None,
+                 pool: ProcessPoolExecutor | None = None):
         self.handbook = handbook
         self.cache_dir = Path(cache_dir)
         self.written: list[str] = []  # "nl/task-overview.pdf", …
-        self._workers = workers or min(os.cpu_count() or 1, 4)
+        self._workers = workers or default_workers()
         self._manifests: dict[str, dict] = {}
         self._jobs: dict[str, list[tuple[Download, pdf.PdfJob]]] = {}
         self._futures: dict[str, list[Future[int]]] = {}
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool = pool  # started early by the caller, or here when there is work (then ours)
         today = today or datetime.date.today().isoformat()
         assets = hashlib.sha256(pdf.assets_fingerprint()).digest()  # stylesheet, fonts, WeasyPrint
-        inputs = _inputs_key(handbook, site_url, assets)
+        inputs = inputs_key(handbook.content_hash, site_url)
         try:
             for language in languages:
                 data = self._plan(language, site_url, today, assets, inputs)
@@ -196,6 +197,8 @@ class Generation:
     def _submit(self, language: str) -> None:
         """Hand a language's PDFs to the workers, started once there are enough to pay for."""
         jobs = self._jobs[language]
+        if not jobs:
+            return
         if self._pool is None:
             if self._workers < 2 or len(jobs) < 2:
                 return  # finish() writes them in this process
@@ -257,15 +260,32 @@ def _data_fingerprint(handbook: Handbook, item: Download, site_url: str) -> tupl
     return (data.encode(), *code)
 
 
-def _inputs_key(handbook: Handbook, site_url: str, assets: bytes) -> str:
-    """One key over everything the files are made from: the content, this package's code,
-    templates and fonts, the libraries that write them and the site's address."""
+def inputs_key(content_hash: str, site_url: str) -> str:
+    """One key over everything the files are made from: the content (its hash, from the bytes of
+    the content files and schemas), this package's code, templates and fonts, the libraries that
+    write the files and the site's address. Cheap: nothing is parsed or rendered."""
     package = Path(pdf.__file__).resolve().parent.parent
     code = [part for path in sorted(package.rglob("*"))
             if path.is_file() and "__pycache__" not in path.parts
             for part in (path.relative_to(package).as_posix().encode(), path.read_bytes())]
-    versions = [metadata.version(name).encode() for name in ("jinja2", "openpyxl")]
-    return _digest(assets, handbook.content_hash.encode(), site_url.encode(), *versions, *code)
+    versions = [metadata.version(name).encode() for name in ("weasyprint", "jinja2", "openpyxl")]
+    return _digest(content_hash.encode(), site_url.encode(), *versions, *code)
+
+
+def up_to_date(cache_dir: Path, languages: Iterable[str], key: str) -> bool:
+    """True when the last complete update of every language had these inputs and its files are
+    all still there: a build can then skip starting any worker."""
+    for language in languages:
+        folder = Path(cache_dir) / language
+        manifest = _read_manifest(folder)
+        if manifest.get("inputs") != key or not manifest["files"] or \
+                not all((folder / name).is_file() for name in manifest["files"]):
+            return False
+    return True
+
+
+def default_workers() -> int:
+    return min(os.cpu_count() or 1, 4)
 
 
 def _digest(*parts: bytes) -> str:

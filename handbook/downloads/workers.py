@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import multiprocessing
 import multiprocessing.forkserver
+import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing.context import BaseContext
@@ -40,6 +41,15 @@ def pool(workers: int) -> ProcessPoolExecutor:
     """``workers`` processes that each load the fonts and the stylesheet once."""
     return ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
                                initializer=pdf.init_pool_worker)
+
+
+def started_pool(workers: int) -> ProcessPoolExecutor:
+    """A :func:`pool` whose processes are already starting (it starts them on the first job):
+    they load WeasyPrint while the build goes on, and are ready when the first PDF is due."""
+    executor = pool(workers)
+    for _ in range(workers):
+        executor.submit(os.getpid)  # a job that does nothing
+    return executor
 
 
 def _context() -> BaseContext:

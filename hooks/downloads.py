@@ -50,9 +50,10 @@ class _Targets:
 
 # The generation that is running, by project folder. Module state because the i18n plugin
 # gives the language builds no other place to hand an object from one to the next. It lives
-# from the first language's on_pre_build to the last one's; a build that stops in between
-# (an error, a `make serve` rebuild cut short) has it closed by on_build_error, by the next
-# first build or by on_shutdown, so no worker outlives the build that started it.
+# from the first language's on_config (workers) and on_pre_build (generation) to the outermost
+# on_post_build; a build that stops in between (an error, a `make serve` rebuild cut short)
+# has it closed by on_build_error, by the next first build or by on_shutdown, so no worker
+# outlives the build that started it.
 _running: dict[str, Generation] = {}
 # Workers started in on_config, before the content is even parsed, for the generation to use
 _early: dict[str, ProcessPoolExecutor] = {}
@@ -142,8 +143,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 @event_priority(-110)  # after the i18n plugin's, which runs the other languages' builds
 def on_post_build(config: MkDocsConfig) -> None:
-    # Every language built so far: the i18n plugin does not tell the first build's
-    # on_post_build which language it belongs to, and the workers finish the languages in order
+    # Only in the outermost build, once every language's pages are written: the i18n plugin
+    # runs the other languages inside its on_post_build and does not undo its changes to MkDocs
+    # (a site folder that is no longer cleaned) when an error comes out of a nested build
+    if getattr(config.plugins.get("i18n"), "building", False):
+        return
     for language in list(_targets.get(str(project_root(config)), {})):
         _finish(config, language)
 

@@ -9,7 +9,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -283,3 +287,38 @@ def test_a_build_that_stops_halfway_leaves_nothing_taken_as_done(content_copy: P
     assert "nl/task-overview.csv" in again.written
     csv_text = (cache / "nl" / "task-overview.csv").read_text(encoding="utf-8-sig")
     assert "(abandoned edit)" not in csv_text
+
+
+# A build whose English checklists fail, run in its own process: the failure must stop the
+# outermost build (not escape from the i18n plugin's nested English build, which would leave
+# MkDocs unable to clean the site folder in the next `make serve` rebuild) and name the file
+_FAILING_BUILD = """
+import sys
+import mkdocs.utils
+from handbook.downloads import pdf
+real, clean = pdf.write_pdf, mkdocs.utils.clean_directory
+
+def write_pdf(job):
+    if job.name.startswith("en/"):
+        raise pdf.DownloadError(f"checklist {job.name}: WeasyPrint failed on template "
+                                f"handbook/templates/pdf/{job.template}: test")
+    return real(job)
+
+pdf.write_pdf = write_pdf  # the workers are forked from this process: they run it too
+from mkdocs.__main__ import cli
+try:
+    cli(["build", "--strict", "-q", "-d", sys.argv[1]])
+except SystemExit as exit:
+    print("exit", exit.code)
+print("clean_directory restored:", mkdocs.utils.clean_directory is clean)
+"""
+
+
+def test_a_failed_checklist_stops_the_build_and_names_it(project_copy: Path, tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-c", _FAILING_BUILD, str(tmp_path / "out")],
+                            cwd=project_copy, capture_output=True, text=True, check=False,
+                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert "exit 1" in result.stdout, result.stderr
+    assert "clean_directory restored: True" in result.stdout
+    assert re.search(r"checklist en/\S+\.pdf: WeasyPrint failed on template "
+                     r"handbook/templates/pdf/\S+\.html\.j2", result.stderr), result.stderr

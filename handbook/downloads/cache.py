@@ -25,12 +25,21 @@ from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from handbook import __version__
 from handbook.downloads import catalogue, csv_export, pdf, spreadsheet, workers
 from handbook.downloads.catalogue import Download
 from handbook.model import Handbook
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
+
+# This package's Python code as this process runs it, read once, when it is imported: templates
+# are read from disk on every build, modules are not reloaded (`make serve`), so a key over the
+# .py files on disk could stand for code that did not make the files.
+_PACKAGE = Path(__file__).resolve().parent.parent
+_CODE = hashlib.sha256(b"".join(
+    path.relative_to(_PACKAGE).as_posix().encode() + b"\0" + path.read_bytes()
+    for path in sorted(_PACKAGE.rglob("*.py")))).digest()
 
 
 @dataclass(frozen=True)
@@ -86,7 +95,7 @@ class Generation:
         self._manifests: dict[str, dict] = {}
         self._jobs: dict[str, list[tuple[Download, pdf.PdfJob]]] = {}
         self._futures: dict[str, list[Future[int]]] = {}
-        self._pool = pool  # started early by the caller, or here when there is work (then ours)
+        self._pool = pool  # started early by the caller, or here when there is work; closed by us
         today = today or datetime.date.today().isoformat()
         assets = hashlib.sha256(pdf.assets_fingerprint()).digest()  # stylesheet, fonts, WeasyPrint
         inputs = inputs_key(handbook.content_hash, site_url)
@@ -262,14 +271,15 @@ def _data_fingerprint(handbook: Handbook, item: Download, site_url: str) -> tupl
 
 def inputs_key(content_hash: str, site_url: str) -> str:
     """One key over everything the files are made from: the content (its hash, from the bytes of
-    the content files and schemas), this package's code, templates and fonts, the libraries that
-    write the files and the site's address. Cheap: nothing is parsed or rendered."""
-    package = Path(pdf.__file__).resolve().parent.parent
-    code = [part for path in sorted(package.rglob("*"))
-            if path.is_file() and "__pycache__" not in path.parts
-            for part in (path.relative_to(package).as_posix().encode(), path.read_bytes())]
+    the content files and schemas), this package's code, templates and fonts, its version (in
+    every footer), the libraries that write the files and the site's address. Cheap: nothing
+    is parsed or rendered."""
+    assets = [part for path in sorted(_PACKAGE.rglob("*"))
+              if path.is_file() and path.suffix not in (".py", ".pyc")
+              for part in (path.relative_to(_PACKAGE).as_posix().encode(), path.read_bytes())]
     versions = [metadata.version(name).encode() for name in ("weasyprint", "jinja2", "openpyxl")]
-    return _digest(content_hash.encode(), site_url.encode(), *versions, *code)
+    return _digest(content_hash.encode(), site_url.encode(), __version__.encode(), _CODE,
+                   *versions, *assets)
 
 
 def up_to_date(cache_dir: Path, languages: Iterable[str], key: str) -> bool:

@@ -322,3 +322,16 @@ def test_a_failed_checklist_stops_the_build_and_names_it(project_copy: Path, tmp
     assert "clean_directory restored: True" in result.stdout
     assert re.search(r"checklist en/\S+\.pdf: WeasyPrint failed on template "
                      r"handbook/templates/pdf/\S+\.html\.j2", result.stderr), result.stderr
+
+
+def test_checklists_use_only_elements_their_user_agent_stylesheet_styles(handbook: Handbook) -> None:
+    # ua.css holds WeasyPrint's default styles only for the elements the templates use
+    declared = re.search(r"Elements: ([a-z0-9 \n*]+)\*/", pdf.UA_STYLESHEET.read_text(encoding="utf-8"))
+    assert declared, "ua.css names its elements in an 'Elements:' line"
+    known = set(declared[1].replace("*", " ").split())
+    for language in LANGUAGES:
+        for item in catalogue.downloads(handbook, language):
+            if item.is_pdf:
+                used = set(re.findall(r"<([a-z][a-z0-9]*)", pdf.render_html(handbook, item, SITE_URL)))
+                assert used <= known, (f"{item.template} uses {sorted(used - known)}: add their "
+                                       f"rules from WeasyPrint's html5_ua.css to ua.css")

@@ -39,3 +39,19 @@ def test_dutch_stemming_finds_other_word_forms(page: object, server: str, pages:
                    for href in results]
     assert any("netwerkbeheerders" not in text.lower() and "netwerkbeheerder" in text.lower()
                for text in found_texts), "no result that only matches through stemming"
+
+
+def test_result_links_and_missing_terms_use_the_words_as_typed(page: object, server: str) -> None:
+    # The worker searches with stems ("scholen" -> "schol"); Material puts the matched terms in
+    # each result link to highlight them on the page, and strikes through the terms a page
+    # lacks. Both show what the reader typed; a link keeps the stem too, for the other forms.
+    from urllib.parse import parse_qs, urlparse
+
+    results = search(page, server, "", "scholen olifanten")
+    # (a page listed only for its matching sections has no terms of its own: no "h")
+    highlights = [words for words in (parse_qs(urlparse(href).query).get("h", [""])[0].split()
+                                      for href in results) if words]
+    assert highlights and all(words == ["scholen", "schol"] for words in highlights), highlights
+    struck = {element.text_content() for element in page.query_selector_all(".md-search-result del")}
+    assert "olifanten" in struck and not struck - {"olifanten", "scholen"}, struck
+    assert page.console_errors == []

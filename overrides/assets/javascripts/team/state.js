@@ -265,13 +265,14 @@ export function mergePlans(current, incoming) {
   let members = [...current.members];
   let membersAdded = 0;
   for (const m of incoming.members) {
+    // The same member: the same id (the same plan, exported elsewhere) or the same name.
+    // Ids are random, so another team's member never takes one of ours by accident.
     const match = members.find((x) => x.id === m.id) || members.find((x) => x.name.toLocaleLowerCase() === m.name.toLocaleLowerCase());
     if (match) {
       idMap[m.id] = match.id;
     } else {
-      const id = members.some((x) => x.id === m.id) ? newId("m", members.map((x) => x.id)) : m.id;
-      members = [...members, { ...m, id }];
-      idMap[m.id] = id;
+      members = [...members, { ...m }]; // no member has this id: the find above would have matched
+      idMap[m.id] = m.id;
       membersAdded += 1;
     }
   }

@@ -1,6 +1,7 @@
 """Publish the machine-readable files: the whole model as JSON and the content schemas.
 
-Written once per site, in the default-language build, not once per language build.
+Written once per site, in the default-language build, not once per language build. The one
+404 page of the site (overrides/404.html, in both languages) is left to that build as well.
 """
 
 from __future__ import annotations
@@ -14,6 +15,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from handbook.export_json import write_handbook_json
 
 # ---- Hooks ------------------------------------------------------------------------------------
+
+
+def on_config(config: MkDocsConfig) -> None:
+    # Every language build writes site/404.html; the last one wrote it with <html lang="en">.
+    # Written by the default-language build only, the page is Dutch with an English part.
+    if not is_first_build(config):
+        config.theme.static_templates.discard("404.html")
 
 
 def on_post_build(config: MkDocsConfig) -> None:

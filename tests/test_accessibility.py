@@ -72,6 +72,7 @@ def test_search_dialog_passes_axe(page: object, server: str, language: str) -> N
 def test_404_page_passes_axe_in_both_languages(page: object, server: str, pages: object) -> None:
     # The host serves site/404.html for every missing address; it speaks both languages
     soup = pages.page("404.html")
+    assert soup.html["lang"] == "nl"  # the default language; the English part says it is English
     assert [part["lang"] for part in soup.select("article [lang]")] == ["nl", "en"]
     assert [a["href"] for a in soup.select("article a")] == ["/", "/en/"]
     page.goto(server + "404.html")

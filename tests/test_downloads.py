@@ -7,6 +7,7 @@ is tested on a temporary copy of the content, never on the repository's own file
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import json
 import os
@@ -335,3 +336,39 @@ def test_checklists_use_only_elements_their_user_agent_stylesheet_styles(handboo
                 used = set(re.findall(r"<([a-z][a-z0-9]*)", pdf.render_html(handbook, item, SITE_URL)))
                 assert used <= known, (f"{item.template} uses {sorted(used - known)}: add their "
                                        f"rules from WeasyPrint's html5_ua.css to ua.css")
+
+
+def test_user_agent_stylesheet_changes_nothing_on_the_page(handbook: Handbook, tmp_path: Path) -> None:
+    # ua.css stands in for WeasyPrint's own user-agent stylesheet. Each kind of checklist must
+    # come out the same with both, page for page (after a WeasyPrint upgrade too: its own
+    # stylesheet may change), with the same fields and text
+    from PIL import Image, ImageChops
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    font_config = FontConfiguration()
+    stylesheet = CSS(filename=str(pdf.STYLESHEET), font_config=font_config)
+    options = {"pdf_forms": True, "pdf_variant": pdf.PDF_VARIANT}
+    first_of_kind = {item.kind: item for item in reversed(catalogue.downloads(handbook, "nl"))
+                     if item.is_pdf}
+    for kind, item in first_of_kind.items():
+        html = pdf.render_html(handbook, item, SITE_URL).replace(pdf.DATE_TOKEN, "2026-01-01")
+        ours, reference = tmp_path / f"{kind}-ours.pdf", tmp_path / f"{kind}-weasyprint.pdf"
+        pdf.write_pdf(pdf.PdfJob(item.name, item.template or "", html, str(ours)))
+        HTML(string=html, base_url=str(pdf.TEMPLATE_DIR)).render(
+            stylesheets=[stylesheet], font_config=font_config, **options).write_pdf(reference, **options)
+        for path in (ours, reference):
+            subprocess.run(["pdftoppm", "-r", "50", "-png", str(path), str(path.with_suffix(""))],
+                           check=True)
+        pages = sorted(tmp_path.glob(f"{kind}-ours-*.png"))
+        assert len(pages) == len(list(tmp_path.glob(f"{kind}-weasyprint-*.png"))), kind
+        for page in pages:
+            expected = Image.open(str(page).replace("-ours-", "-weasyprint-")).convert("RGB")
+            changed = ImageChops.difference(Image.open(page).convert("RGB"), expected).getbbox()
+            assert changed is None, f"{kind}: {page.name} differs from WeasyPrint's own styles in {changed}"
+        ours_pdf, reference_pdf = pypdf.PdfReader(ours), pypdf.PdfReader(reference)
+        assert {name: str(field.get("/TU")) for name, field in ours_pdf.get_fields().items()} == \
+            {name: str(field.get("/TU")) for name, field in reference_pdf.get_fields().items()}
+        assert [p.extract_text() for p in ours_pdf.pages] == [p.extract_text() for p in reference_pdf.pages]
+    del stylesheet, font_config  # freed now: WeasyPrint cannot free fonts at interpreter exit
+    gc.collect()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import gc
 import sys
+import threading
 from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
@@ -144,9 +145,11 @@ def _import_weasyprint() -> None:
     WeasyPrint tries each of its C libraries under its Windows and macOS names before the Linux
     soname, and on Linux each miss makes ``ctypes.util.find_library`` run ldconfig, gcc and ld:
     0.15 s of a worker's start. The sonames load directly, so on Linux the misses may fail at
-    once; elsewhere the search is what finds the libraries, and stays.
+    once; elsewhere the search is what finds the libraries, and stays. The search is switched
+    off for the whole process, so only while no other thread could be using it.
     """
-    if sys.platform != "linux" or "weasyprint.text.ffi" in sys.modules:
+    if sys.platform != "linux" or threading.active_count() > 1 \
+            or "weasyprint.text.ffi" in sys.modules:
         return
     import ctypes.util
 

@@ -370,5 +370,7 @@ def test_user_agent_stylesheet_changes_nothing_on_the_page(handbook: Handbook, t
         assert {name: str(field.get("/TU")) for name, field in ours_pdf.get_fields().items()} == \
             {name: str(field.get("/TU")) for name, field in reference_pdf.get_fields().items()}
         assert [p.extract_text() for p in ours_pdf.pages] == [p.extract_text() for p in reference_pdf.pages]
-    del stylesheet, font_config  # freed now: WeasyPrint cannot free fonts at interpreter exit
+    # Free the fonts now (ours too, loaded by write_pdf): WeasyPrint cannot at interpreter exit
+    del stylesheet, font_config
+    pdf.release_worker()
     gc.collect()

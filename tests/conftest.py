@@ -81,20 +81,25 @@ def url_for(markdown_path: str, language: str) -> str:
 
 
 def find_chromium() -> str | None:
-    """Chromium from CHROMIUM_PATH, Debian's package, or Playwright's own download."""
+    """Chromium from CHROMIUM_PATH, Debian's package, or Playwright's own download
+    (`python -m playwright install chromium`, which the GitHub workflow uses)."""
     candidates = [os.environ.get("CHROMIUM_PATH"), "/usr/bin/chromium", "/usr/bin/chromium-browser"]
     for candidate in candidates:
         if candidate and Path(candidate).exists():
             return candidate
-    return None
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        downloaded = playwright.chromium.executable_path
+    return downloaded if downloaded and Path(downloaded).exists() else None
 
 
 @pytest.fixture(scope="session")
 def chromium_path() -> str:
     path = find_chromium()
     if path is None:
-        message = ("no Chromium found: set CHROMIUM_PATH or install Debian's 'chromium' package "
-                   "(apt-get install chromium)")
+        message = ("no Chromium found: set CHROMIUM_PATH, install Debian's 'chromium' package "
+                   "(apt-get install chromium) or run: .venv/bin/python -m playwright install chromium")
         if os.environ.get("CI") == "true":
             pytest.fail(message)
         pytest.skip(message)

@@ -99,6 +99,7 @@ def test_pdf(site: Path, handbook: Handbook, language: str, item: catalogue.Down
     unlabelled = [name for name, field in fields.items() if not str(field.get("/TU", "")).strip()]
     assert not unlabelled, f"fields without an accessible name: {unlabelled}"
     spoken = " ".join(str(field["/TU"]) for field in fields.values())
+    assert "::" not in spoken, "a label's own colon doubled in a field name"
     missing_names = [title for title in item_titles(handbook, item)
                      if item.kind != "team-agreement" and squash(title) not in squash(spoken)]
     assert not missing_names, f"no field is named after: {missing_names}"

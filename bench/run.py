@@ -9,9 +9,10 @@ Everything runs on a temporary copy of the project, never on the repository's ow
 - one edit: the full build after changing one task's title;
 - seconds per PDF kind: one checklist of each kind written in this process.
 
-A shared machine's speed drifts by a tenth and more within a minute, so the builds run in two
-rounds (floor, cold, floor, warm, one edit) and each figure is the best of its runs: every
-ratio then compares builds made in the same stretch of time.
+A shared machine's speed drifts by a tenth and more within a minute, so the builds run in three
+rounds (floor, cold, floor, warm, one edit). Each build's ratio is taken to the floor built just
+before it, and each figure is the median over the rounds: drift then moves a build and the
+floor it is compared with together.
 
 Each build time is shown as a ratio to the floor, with the goals from the issue.
 
@@ -36,6 +37,7 @@ import importlib.util
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -68,28 +70,34 @@ def main() -> None:
         floor_config = _floor_config(project)
 
         _build(project, floor_config)  # writes the generated pages once
-        floors, colds, warms, edits = [], [], [], []
-        for mark in ("(bench)", "(bench 2)"):
-            floors.append(_build(project, floor_config))
-            colds.append(_cold_build(project))
-            if mark == "(bench)":
+        # Each round: floor, cold, floor, warm, one edit. Each build is compared with the floor
+        # built just before it, and the figure is the median over the rounds
+        floors, runs = [], {"cold": [], "warm": [], "edit": []}
+        for round_number in (1, 2, 3):
+            floor_before = _build(project, floor_config)
+            runs["cold"].append((_cold_build(project), floor_before))
+            if round_number == 1:
                 weights = page_weight.measure(project / "site", [t.id for t in handbook.tasks],
                                               [group.id for group in handbook.groups])
                 sizes = _pdf_sizes(project)
-            floors.append(_build(project, floor_config))
-            warms.append(_build(project))
-            edits.append(_edited_build(project, mark))
-        floor, cold, warm, one_edit = min(floors), min(colds), min(warms), min(edits)
+            floor_after = _build(project, floor_config)
+            runs["warm"].append((_build(project), floor_after))
+            runs["edit"].append((_edited_build(project, f"(bench {round_number})"), floor_after))
+            floors += [floor_before, floor_after]
+        floor = statistics.median(floors)
     kinds = _seconds_per_pdf_kind()
     builds = scaling.measure(SCALES, pages_only=PAGES_ONLY)
     team = _team_page_rows()
 
-    rows: list[Row] = [("build (seconds, best of its runs; ratio to the floor)", "", "", "", "", "")]
-    for name, seconds, goal in [("plain Material build (floor)", floor, None),
-                                ("cold full build", cold, GOALS["cold full build"]),
-                                ("warm rebuild", warm, GOALS["warm rebuild"]),
-                                ("rebuild after one edit", one_edit, GOALS["rebuild after one edit"])]:
-        rows.append(_row(name, seconds, "s", f"{seconds / floor:.2f}x", goal and (seconds / floor, goal)))
+    rows: list[Row] = [("build (seconds and ratio to the floor before it, median of 3 rounds)",
+                        "", "", "", "", "")]
+    rows.append(_row("plain Material build (floor)", floor, "s", "1.00x"))
+    for name, key, goal in [("cold full build", "cold", GOALS["cold full build"]),
+                            ("warm rebuild", "warm", GOALS["warm rebuild"]),
+                            ("rebuild after one edit", "edit", GOALS["rebuild after one edit"])]:
+        seconds = statistics.median(build for build, _floor in runs[key])
+        ratio = statistics.median(build / floor_before for build, floor_before in runs[key])
+        rows.append(_row(name, seconds, "s", f"{ratio:.2f}x", (ratio, goal)))
     rows += [_row(f"one PDF: {kind}", seconds, "s", f"{seconds / floor:.2f}x")
              for kind, seconds in kinds.items()]
     rows.append(_row("PDF size, largest / smallest", f"{max(sizes):.0f} / {min(sizes):.0f}", "KB"))
@@ -199,7 +207,7 @@ def _edited_build(project: Path, mark: str) -> float:
     text = tasks_yaml.read_text(encoding="utf-8")
     match = re.search(r"^(\s+)nl: (.+)$", text[text.index("tasks:"):], flags=re.MULTILINE)
     assert match is not None
-    title = re.sub(r" \(bench( 2)?\)$", "", match.group(0))
+    title = re.sub(r" \(bench \d\)$", "", match.group(0))
     tasks_yaml.write_text(text.replace(match.group(0), f"{title} {mark}", 1), encoding="utf-8")
     return _build(project)
 

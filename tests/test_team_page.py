@@ -49,6 +49,14 @@ def choose(page, task_id: str, field: str, value: str) -> None:
     select.select_option(value)
 
 
+def owner_of(page, task_id: str, name: str, hours: int) -> str:
+    """Add a member and make them the owner of one task; return their id."""
+    add_member(page, name, hours)
+    (member,) = member_ids(page)
+    choose(page, task_id, "who", member)
+    return member
+
+
 def import_file(page, name: str, content: bytes) -> None:
     page.set_input_files("#team-import-file",
                          files=[{"name": name, "mimeType": "application/json", "buffer": content}])
@@ -185,9 +193,7 @@ def test_switching_language_keeps_the_plan(page, server, handbook, labels) -> No
 def test_export_clear_import_gives_the_same_plan(page, server, handbook, language, tmp_path) -> None:
     page.on("dialog", lambda dialog: dialog.accept())
     open_team(page, server, language)
-    add_member(page, "An", 100)
-    (an,) = member_ids(page)
-    choose(page, handbook.tasks[0].id, "who", an)
+    owner_of(page, handbook.tasks[0].id, "An", 100)
     task_row(page, handbook.tasks[0].id).locator("summary").click()
     task_row(page, handbook.tasks[0].id).locator("[data-field=notes]").fill("Contract loopt tot juni")
     task_row(page, handbook.tasks[0].id).locator("[data-field=notes]").blur()
@@ -341,9 +347,7 @@ def test_blocked_storage_keeps_working_in_memory(page, server, handbook, labels,
     page.add_init_script(REFUSE_WRITES)
     open_team(page, server, language)
     assert labels[language]["storage_blocked"] in page.locator('[data-alert="blocked"]').inner_text()
-    add_member(page, "An", 10)
-    (an,) = member_ids(page)
-    choose(page, handbook.tasks[0].id, "who", an)
+    an = owner_of(page, handbook.tasks[0].id, "An", 10)
     assert labels[language]["save_memory"] in page.locator("#team-save-status").inner_text()
     with page.expect_download() as info:
         page.click('[data-action="export-json"]')
@@ -399,9 +403,7 @@ def test_several_plans_switch_duplicate_delete(page, server, language) -> None:
 
 def test_remove_member_can_be_undone(page, server, handbook, labels, language) -> None:
     open_team(page, server, language)
-    add_member(page, "An", 10)
-    (an,) = member_ids(page)
-    choose(page, handbook.tasks[0].id, "who", an)
+    an = owner_of(page, handbook.tasks[0].id, "An", 10)
     page.click('[data-action="remove-member"]')
     assert member_ids(page) == []
     assert task_row(page, handbook.tasks[0].id).locator("[data-field=who]").input_value() == ""
@@ -431,9 +433,7 @@ def test_member_roles_and_hours(page, server, handbook, language) -> None:
 
 def test_overview_flags_and_filters(page, server, handbook, labels, language) -> None:
     open_team(page, server, language)
-    add_member(page, "An", 1)
-    (an,) = member_ids(page)
-    choose(page, handbook.tasks[0].id, "who", an)
+    owner_of(page, handbook.tasks[0].id, "An", 1)
     overview = page.locator("#team-overview").inner_text()
     assert "An" in overview
     total = len(handbook.tasks)
@@ -487,9 +487,7 @@ def test_keyboard_only(page, server, handbook, language) -> None:
 
 def test_print_my_tasks(page, server, handbook, labels, language) -> None:
     open_team(page, server, language)
-    add_member(page, "An", 100)
-    (an,) = member_ids(page)
-    choose(page, handbook.tasks[0].id, "who", an)
+    owner_of(page, handbook.tasks[0].id, "An", 100)
     page.evaluate("window.print = () => {}")
     page.click('[data-action="print-member"]')
     printed = page.locator("#team-print")

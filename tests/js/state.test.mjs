@@ -90,3 +90,16 @@ test("custom tasks join the list and can be removed", () => {
 test("format fills placeholders and leaves unknown ones", () => {
   assert.equal(S.format("{a} of {b} {c}", { a: 1, b: "2" }), "1 of 2 {c}");
 });
+
+test("parseHours keeps whole hours within the limit and refuses the rest", () => {
+  assert.equal(S.parseHours("12"), 12);
+  assert.equal(S.parseHours("2.6"), 3);
+  assert.equal(S.parseHours("999999"), S.LIMITS.hours);
+  assert.equal(S.parseHours("0"), 0);
+  for (const bad of ["", "  ", "abc", "-1"]) assert.equal(S.parseHours(bad), null, bad);
+});
+
+test("cleanName trims and cuts at the length limit", () => {
+  assert.equal(S.cleanName("  An  "), "An");
+  assert.equal(S.cleanName("x".repeat(S.LIMITS.name + 5)).length, S.LIMITS.name);
+});

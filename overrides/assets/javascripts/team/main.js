@@ -345,7 +345,7 @@ function onClick(event) {
       break;
     }
     case "plan-duplicate": {
-      const copy = { ...structuredClone(p), id: S.newId("p", app.doc.plans.map((x) => x.id)), name: S.format(L.plan_copy_name, { name: p.name }).slice(0, 200) };
+      const copy = { ...structuredClone(p), id: S.newId("p", app.doc.plans.map((x) => x.id)), name: S.cleanName(S.format(L.plan_copy_name, { name: p.name })) };
       switchTo(copy, true);
       announce(S.format(L.plan_created, { name: copy.name }));
       break;
@@ -428,9 +428,8 @@ function onChange(event) {
         ? { mode: target.value.slice(5), owner: "", backup: "" }
         : { mode: "team", owner: target.value };
     } else if (field === "hours") {
-      const value = Number(target.value);
-      if (target.value === "" || !Number.isFinite(value) || value < 0) patch = { hours: null };
-      else patch = { hours: Math.min(S.LIMITS.hours, Math.round(value)) === task.hours ? null : Math.min(S.LIMITS.hours, Math.round(value)) };
+      const hours = S.parseHours(target.value);
+      patch = { hours: hours === task.hours ? null : hours }; // null: the handbook's own hours
     } else {
       patch = { [field]: target.value };
     }
@@ -444,7 +443,7 @@ function onChange(event) {
     const member = p.members.find((m) => m.id === memberId);
     const field = target.dataset.mfield;
     if (field === "name") {
-      const name = target.value.trim().slice(0, 200);
+      const name = S.cleanName(target.value);
       if (!name) {
         target.value = member.name;
         announce(L.member_name_required);
@@ -454,7 +453,7 @@ function onChange(event) {
       announce(S.format(L.member_renamed, { name }));
       document.querySelector(`[data-member="${memberId}"] [data-mfield="name"]`)?.focus();
     } else if (field === "hours") {
-      const hours = Math.max(0, Math.min(S.LIMITS.hours, Math.round(Number(target.value) || 0)));
+      const hours = S.parseHours(target.value) ?? 0;
       target.value = String(hours);
       commit(S.updateMember(p, memberId, { hours }), "summary");
       announce(S.format(L.member_hours_set, { name: member.name, hours }));
@@ -477,10 +476,10 @@ function describeTask(task) {
 function onAddMember(event) {
   event.preventDefault();
   const form = event.target;
-  const name = form.elements.name.value.trim().slice(0, 200);
+  const name = S.cleanName(form.elements.name.value);
   if (!name) return;
   const p = plan();
-  const hours = Math.max(0, Math.min(S.LIMITS.hours, Math.round(Number(form.elements.hours.value) || 0)));
+  const hours = S.parseHours(form.elements.hours.value) ?? 0;
   if (p.members.length >= S.LIMITS.members) return;
   commit(S.addMember(p, { id: S.newId("m", p.members.map((m) => m.id)), name, hours }), "all");
   form.reset();
@@ -492,11 +491,11 @@ function onAddMember(event) {
 function onAddTask(event) {
   event.preventDefault();
   const form = event.target;
-  const title = form.elements.title.value.trim().slice(0, 200);
+  const title = S.cleanName(form.elements.title.value);
   if (!title) return;
   const p = plan();
   const id = S.newId("own", [...handbookIds, ...p.customTasks.map((t) => t.id)]);
-  const hours = Math.max(0, Math.min(S.LIMITS.hours, Math.round(Number(form.elements.hours.value) || 0)));
+  const hours = S.parseHours(form.elements.hours.value) ?? 0;
   commit(S.addCustomTask(p, { id, group: form.elements.group.value, title, hours }), "all");
   form.elements.title.value = "";
   form.elements.hours.value = "0";

@@ -11,6 +11,27 @@ export const MODES = ["team", "outsourced", "na"];
 export const LIMITS = { name: 200, notes: 5000, members: 200, plans: 50, customTasks: 500, hours: 10000 };
 
 /**
+ * Hours typed into a field: a whole number from 0 up to the limit, or null when the text is
+ * empty, not a number or negative.
+ * @param {string} text
+ * @returns {?number}
+ */
+export function parseHours(text) {
+  const value = Number(text);
+  if (String(text).trim() === "" || !Number.isFinite(value) || value < 0) return null;
+  return Math.min(LIMITS.hours, Math.round(value));
+}
+
+/**
+ * A name or title typed into a field: trimmed, at most the length limit.
+ * @param {string} text
+ * @returns {string}
+ */
+export function cleanName(text) {
+  return String(text).trim().slice(0, LIMITS.name);
+}
+
+/**
  * A new, empty plan.
  * @param {string} id unique plan id
  * @param {string} name the plan's name as the user typed it

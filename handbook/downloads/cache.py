@@ -158,9 +158,8 @@ class Generation:
         folder = self.cache_dir / language
         folder.mkdir(parents=True, exist_ok=True)
         manifest = _read_manifest(folder)
-        names = {item.name for item in catalogue.downloads(handbook, language)}
-        if manifest.get("inputs") == inputs and set(manifest["files"]) == names \
-                and all((folder / name).is_file() for name in names):
+        items = catalogue.downloads(handbook, language)
+        if _complete(folder, manifest, inputs) and set(manifest["files"]) == {i.name for i in items}:
             # Nothing any file is made from changed since the last complete update: every file
             # is reused without rendering each checklist's HTML for its key
             self._manifests[language] = manifest
@@ -170,7 +169,7 @@ class Generation:
         reused: set[str] = set()
         jobs: list[tuple[Download, pdf.PdfJob]] = []
         data: list[tuple[Path, Download]] = []
-        for item in catalogue.downloads(handbook, language):
+        for item in items:
             target = folder / item.name
             if item.is_pdf:
                 html = pdf.render_html(handbook, item, site_url)
@@ -285,13 +284,14 @@ def inputs_key(content_hash: str, site_url: str) -> str:
 def up_to_date(cache_dir: Path, languages: Iterable[str], key: str) -> bool:
     """True when the last complete update of every language had these inputs and its files are
     all still there: a build can then skip starting any worker."""
-    for language in languages:
-        folder = Path(cache_dir) / language
-        manifest = _read_manifest(folder)
-        if manifest.get("inputs") != key or not manifest["files"] or \
-                not all((folder / name).is_file() for name in manifest["files"]):
-            return False
-    return True
+    folders = [Path(cache_dir) / language for language in languages]
+    return all(_complete(folder, _read_manifest(folder), key) for folder in folders)
+
+
+def _complete(folder: Path, manifest: dict, key: str) -> bool:
+    """The manifest is from a finished update with these inputs, and its files are all there."""
+    return manifest.get("inputs") == key and bool(manifest["files"]) \
+        and all((folder / name).is_file() for name in manifest["files"])
 
 
 def default_workers() -> int:

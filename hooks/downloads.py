@@ -57,9 +57,8 @@ class _Targets:
 _running: dict[str, Generation] = {}
 # Workers started in on_config, before the content is even parsed, for the generation to use
 _early: dict[str, ProcessPoolExecutor] = {}
-# What each language's wait returned (same lifetime), and where each language's files and
-# downloads page go in the site: noted while MkDocs builds that language, used at the end
-_finished: dict[str, dict[str, list[Made]]] = {}
+# Where each language's files and downloads page go in the site (same lifetime): noted while
+# MkDocs builds that language, used once at the end
 _targets: dict[str, dict[str, _Targets]] = {}
 
 
@@ -135,9 +134,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # An empty element for now: the search index gets no text from it, and on_post_build
     # fills it in when the file is made
     language = getattr(page.file, "locale", None) or current_language(config)
-    targets = _targets.get(str(project_root(config)), {}).get(language)
-    if targets is not None:
-        targets.page = Path(page.file.abs_dest_path)
+    _targets[str(project_root(config))][language].page = Path(page.file.abs_dest_path)
     return re.sub(META_PATTERN, lambda match: marker_html(match[1]), markdown)
 
 
@@ -148,8 +145,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     # (a site folder that is no longer cleaned) when an error comes out of a nested build
     if getattr(config.plugins.get("i18n"), "building", False):
         return
-    for language in list(_targets.get(str(project_root(config)), {})):
-        _finish(config, language)
+    for language, targets in _targets.pop(str(project_root(config)), {}).items():
+        _finish(config, language, targets)
 
 
 def on_build_error(error: Exception) -> None:
@@ -182,25 +179,20 @@ def _cache_folder(config: MkDocsConfig) -> Path:
     return project_root(config) / CACHE / digest
 
 
-def _finish(config: MkDocsConfig, language: str) -> None:
+def _finish(config: MkDocsConfig, language: str, targets: _Targets) -> None:
     """Wait for one language's files, put them in the site and complete its downloads page."""
     root = str(project_root(config))
-    finished = _finished.setdefault(root, {})
-    if language in finished:
-        return
     generation = _running[root]
     try:
         files = generation.finish(language)
     except DownloadError as failure:
         _stop(root)
         raise PluginError(str(failure)) from None
-    finished[language] = files
-    targets = _targets[root][language]
     publish(files, targets.folder)
     if targets.page is not None:
         _complete_page(targets.page, handbook_for(config), language, files)
     if generation.done:
-        generation.close()  # no worker outlives the last language; the results stay above
+        generation.close()  # no worker outlives the last language
 
 
 def _complete_page(page: Path, handbook: Handbook, language: str, files: list[Made]) -> None:
@@ -214,7 +206,6 @@ def _complete_page(page: Path, handbook: Handbook, language: str, files: list[Ma
 
 
 def _stop(root: str) -> None:
-    _finished.pop(root, None)
     _targets.pop(root, None)
     early = _early.pop(root, None)
     if early is not None:

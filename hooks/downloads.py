@@ -32,7 +32,7 @@ from mkdocs.structure.pages import Page
 
 from handbook import LANGUAGES
 from handbook.downloads import Generation, publish, workers
-from handbook.downloads.cache import Made, default_workers, inputs_key, up_to_date
+from handbook.downloads.cache import Made, inputs_key, up_to_date
 from handbook.downloads.catalogue import FOLDER, downloads
 from handbook.downloads.pdf import DownloadError
 from handbook.downloads.render_meta import HTML_PATTERN, META_PATTERN, describe, marker_html
@@ -80,7 +80,7 @@ def on_config(config: MkDocsConfig) -> None:
     _stop(str(root))  # left over from a build that did not reach its last language
     key = inputs_key(content_hash(root / "content"), _site_url(config))
     if not up_to_date(_cache_folder(config), LANGUAGES, key):
-        _early[str(root)] = workers.started_pool(default_workers())
+        _early[str(root)] = workers.started_pool(workers.default_count())
 
 
 @event_priority(90)  # before the other hooks' on_pre_build: the workers start meanwhile

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import os
 import shutil
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -28,6 +27,7 @@ from pathlib import Path
 from handbook import __version__
 from handbook.downloads import catalogue, csv_export, pdf, spreadsheet, workers
 from handbook.downloads.catalogue import Download
+from handbook.downloads.workers import default_count as default_worker_count
 from handbook.model import Handbook
 
 MANIFEST = "manifest.json"
@@ -91,7 +91,7 @@ class Generation:
         self.handbook = handbook
         self.cache_dir = Path(cache_dir)
         self.written: list[str] = []  # "nl/task-overview.pdf", …
-        self._workers = workers or default_workers()
+        self._workers = workers or default_worker_count()
         self._manifests: dict[str, dict] = {}
         self._jobs: dict[str, list[tuple[Download, pdf.PdfJob]]] = {}
         self._futures: dict[str, list[Future[int]]] = {}
@@ -292,10 +292,6 @@ def _complete(folder: Path, manifest: dict, key: str) -> bool:
     """The manifest is from a finished update with these inputs, and its files are all there."""
     return manifest.get("inputs") == key and bool(manifest["files"]) \
         and all((folder / name).is_file() for name in manifest["files"])
-
-
-def default_workers() -> int:
-    return min(os.cpu_count() or 1, 4)
 
 
 def _digest(*parts: bytes) -> str:

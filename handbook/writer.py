@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from handbook import paths
+from handbook.files import write_atomic
 
 
 def write_pages(language_dir: Path, pages: dict[str, str]) -> list[Path]:
@@ -22,9 +23,7 @@ def write_pages(language_dir: Path, pages: dict[str, str]) -> list[Path]:
         if target.exists() and target.read_text(encoding="utf-8") == text:
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
-        temporary = target.with_suffix(".md.tmp")
-        temporary.write_text(text, encoding="utf-8")
-        temporary.replace(target)  # atomic: `make serve` never reads a half-written page
+        write_atomic(target, text.encode("utf-8"))  # `make serve` never reads half a page
         changed.append(target)
     for stale in _generated_files(language_dir) - wanted:
         stale.unlink()

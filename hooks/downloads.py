@@ -36,6 +36,7 @@ from handbook.downloads.cache import Made, inputs_key, up_to_date
 from handbook.downloads.catalogue import FOLDER, downloads
 from handbook.downloads.pdf import DownloadError
 from handbook.downloads.render_meta import HTML_PATTERN, META_PATTERN, describe, marker_html
+from handbook.files import write_atomic
 from handbook.load import content_hash
 from handbook.model import Handbook
 
@@ -200,9 +201,7 @@ def _complete_page(page: Path, handbook: Handbook, language: str, files: list[Ma
     text = page.read_text(encoding="utf-8")
     completed = re.sub(HTML_PATTERN, lambda match: html.escape(
         describe(handbook, language, made.get(match[1]))), text)
-    temporary = page.with_name(page.name + ".tmp")
-    temporary.write_text(completed, encoding="utf-8")
-    temporary.replace(page)
+    write_atomic(page, completed.encode("utf-8"))
 
 
 def _stop(root: str) -> None:

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import shutil
 from collections.abc import Iterable
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -28,6 +27,7 @@ from handbook import __version__
 from handbook.downloads import catalogue, csv_export, pdf, spreadsheet, workers
 from handbook.downloads.catalogue import Download
 from handbook.downloads.workers import default_count as default_worker_count
+from handbook.files import write_atomic
 from handbook.model import Handbook
 
 MANIFEST = "manifest.json"
@@ -104,7 +104,7 @@ class Generation:
                 data = self._plan(language, site_url, today, assets, inputs)
                 self._submit(language)
                 for target, item in data:
-                    _write_atomic(target, _make_data(handbook, item, site_url))
+                    write_atomic(target, _make_data(handbook, item, site_url))
         except BaseException:
             self.close()
             raise
@@ -128,7 +128,7 @@ class Generation:
         for (item, _job), count in zip(jobs, pages, strict=True):
             manifest["files"][item.name]["pages"] = count
         folder = self.cache_dir / language
-        _write_atomic(folder / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
+        write_atomic(folder / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True).encode())
         return [_made(item, folder, manifest["files"][item.name])
                 for item in catalogue.downloads(self.handbook, language)]
 
@@ -195,7 +195,7 @@ class Generation:
         # (even after the edit is undone and the old keys come back). finish() adds them again.
         kept = {name: entry for name, entry in fresh.items() if name in reused}
         interim = {key: value for key, value in manifest.items() if key != "inputs"}
-        _write_atomic(folder / MANIFEST, json.dumps({**interim, "files": kept}, indent=1,
+        write_atomic(folder / MANIFEST, json.dumps({**interim, "files": kept}, indent=1,
                                                     sort_keys=True).encode())
         self._manifests[language] = {**interim, "files": fresh, "inputs": inputs}
         self._jobs[language] = jobs
@@ -225,10 +225,7 @@ def publish(files: list[Made], target_dir: Path) -> None:
     """
     target_dir.mkdir(parents=True, exist_ok=True)
     for made in files:
-        target = target_dir / made.item.name
-        temporary = target.with_name(target.name + ".tmp")
-        shutil.copyfile(made.path, temporary)
-        temporary.replace(target)
+        write_atomic(target_dir / made.item.name, made.path.read_bytes())
 
 
 # ---- Helper functions --------------------------------------------------------------------------
@@ -309,12 +306,6 @@ def _read_manifest(folder: Path) -> dict:
     except (OSError, ValueError):
         pass
     return {"version": MANIFEST_VERSION, "files": {}}
-
-
-def _write_atomic(target: Path, data: bytes) -> None:
-    temporary = target.with_name(target.name + ".tmp")
-    temporary.write_bytes(data)
-    temporary.replace(target)
 
 
 def _remove_stale(folder: Path, names: set[str]) -> None:

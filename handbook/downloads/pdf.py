@@ -12,7 +12,6 @@ import functools
 import gc
 import sys
 import threading
-from contextlib import suppress
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
@@ -22,6 +21,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 
 from handbook import paths
 from handbook.downloads.catalogue import Download
+from handbook.files import write_atomic
 from handbook.model import Handbook
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -203,19 +203,14 @@ def write_pdf(job: PdfJob) -> int:
     if _worker is None:
         init_worker()
     font_config, stylesheet, checklist_html = _worker  # type: ignore[misc]
-    target = Path(job.target)
-    temporary = target.with_name(target.name + ".tmp")
     try:
         # pdf_forms must reach render(): the inputs become form boxes during layout
         options = {"pdf_forms": True, "pdf_variant": PDF_VARIANT}
         document = checklist_html(string=job.html, base_url=str(TEMPLATE_DIR)).render(
             stylesheets=[stylesheet], font_config=font_config, **options)
-        document.write_pdf(temporary, **options)
-        temporary.replace(target)  # the file appears whole or not at all
+        write_atomic(Path(job.target), document.write_pdf(**options))
         return len(document.pages)
     except Exception as failure:
-        with suppress(OSError):
-            temporary.unlink(missing_ok=True)  # no half-written file is left behind
         raise DownloadError(
             f"checklist {job.name}: WeasyPrint failed on template "
             f"handbook/templates/pdf/{job.template}: {type(failure).__name__}: {failure}"

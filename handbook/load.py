@@ -14,6 +14,7 @@ from handbook.cross_check import cross_check
 from handbook.errors import ContentError, ContentErrors
 from handbook.model import (
     Action,
+    Aliases,
     Characteristic,
     Handbook,
     Phase,
@@ -26,15 +27,19 @@ from handbook.model import (
     Step,
     Task,
     TaskGroup,
+    TeamTemplate,
+    TemplateAssignment,
+    TemplateMember,
     Term,
     Text,
 )
 from handbook.schema_check import check_schema, schema_fingerprint
+from handbook.team_templates import place_tasks
 from handbook.yamlsource import ParseFailure, SourceFile, read_source
 
 # The content files, in the order editors think of them; each has a schema of the same name.
 CONTENT_FILES = ("tasks", "roles", "guidelines", "characteristics", "recommendations",
-                 "glossary", "sources", "ui")
+                 "glossary", "sources", "ui", "team-templates")
 
 _cache: dict[str, Handbook] = {}
 
@@ -112,12 +117,16 @@ def _build(data: dict[str, dict], key: str) -> Handbook:
         )
         for group in tasks_data["groups"]
     )
+    tasks = [task for group in groups for task in group.tasks]
     roles = tuple(
         Role(id=role["id"], title=_text(role["title"]), summary=_text(role["summary"]),
              description=_text(role["description"]), profile=_text(role["profile"]),
-             group_ids=tuple(role["groups"]), provenance=_provenance(role))
+             group_ids=_role_groups(role["id"], tasks, [g.id for g in groups]),
+             provenance=_provenance(role), category=role["category"],
+             aliases=_aliases(role), former_ids=tuple(role.get("formerly", ())))
         for role in data["roles"]["roles"]
     )
+    team_templates = tuple(_team_template(t, tasks) for t in data["team-templates"]["templates"])
     guidelines = data["guidelines"]
     qualities = tuple(
         Quality(id=q["id"], title=_text(q["title"]), description=_text(q["description"]),
@@ -172,7 +181,37 @@ def _build(data: dict[str, dict], key: str) -> Handbook:
     return Handbook(
         version=__version__, content_hash=key, groups=groups, roles=roles, qualities=qualities,
         phases=tuple(phases), characteristics=characteristics, recommendation_levels=levels,
-        terms=terms, sources=sources, labels=labels,
+        terms=terms, sources=sources, labels=labels, team_templates=team_templates,
+    )
+
+
+def _aliases(record: dict) -> Aliases:
+    aliases = record.get("aliases") or {}
+    return Aliases(nl=tuple(a.strip() for a in aliases.get("nl", ())),
+                   en=tuple(a.strip() for a in aliases.get("en", ())))
+
+
+def _role_groups(role_id: str, tasks: list[Task], group_order: list[str]) -> tuple[str, ...]:
+    """The task groups of a role, derived from its tasks: most tasks first, then handbook order."""
+    counts = {group_id: sum(1 for t in tasks if t.group_id == group_id and role_id in t.role_ids)
+              for group_id in group_order}
+    ranked = sorted((g for g in group_order if counts[g]), key=lambda g: -counts[g])
+    return tuple(ranked)
+
+
+def _team_template(template: dict, tasks: list[Task]) -> TeamTemplate:
+    placements = place_tasks(template, [(task.id, task.role_ids) for task in tasks])
+    percent = template.get("hours_percent", 100)
+    hours = {task.id: round(task.hours * percent / 100) for task in tasks}
+    return TeamTemplate(
+        id=template["id"], title=_text(template["title"]), summary=_text(template["summary"]),
+        description=_text(template["description"]), provenance=_provenance(template),
+        members=tuple(TemplateMember(key=m["key"], name=_text(m["name"]), role_ids=tuple(m["roles"]),
+                                     hours=m["hours"]) for m in template["members"]),
+        assignments=tuple(TemplateAssignment(p.task_id, owner=p.owner, outside=p.outside,
+                                             backup=p.backup, hours=hours[p.task_id])
+                          for p in placements),
+        hours_percent=percent,
     )
 
 
@@ -183,4 +222,5 @@ def _task(task: dict, group_id: str) -> Task:
         role_ids=tuple(task["roles"]), level=task["level"], frequency=task["frequency"],
         hours=task["hours"], step_ids=tuple(task["steps"]),
         related_ids=tuple(task.get("related", ())), provenance=_provenance(task),
+        aliases=_aliases(task), former_ids=tuple(task.get("formerly", ())),
     )

@@ -26,6 +26,21 @@ class Text:
 
 
 @dataclass(frozen=True)
+class Aliases:
+    """Other words people use for a record, per language (brand names, abbreviations, everyday
+    words). Either language may be empty."""
+
+    nl: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
+
+    def __getitem__(self, language: str) -> tuple[str, ...]:
+        return getattr(self, language)
+
+    def __bool__(self) -> bool:
+        return bool(self.nl or self.en)
+
+
+@dataclass(frozen=True)
 class Provenance:
     """Where a record comes from: source ids, or the handbook's own synthesis (or both)."""
 
@@ -57,6 +72,10 @@ class Task:
     step_ids: tuple[str, ...]
     related_ids: tuple[str, ...]
     provenance: Provenance
+    aliases: Aliases = Aliases()
+    # Ids this task had before it was merged or renamed: their pages redirect here and saved
+    # team plans move their assignments here
+    former_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,9 +87,22 @@ class TaskGroup:
     tasks: tuple[Task, ...]
     provenance: Provenance
 
-    @property
-    def hours(self) -> int:
-        return sum(task.hours for task in self.tasks)
+    def hours_by_level(self) -> dict[str, int]:
+        """Indicative hours per level (school, school group, outside partner), only for the
+        levels that have tasks. Hours of different levels are never added up: school work and
+        school-group work are done by different people from different budgets."""
+        hours: dict[str, int] = {}
+        for level in LEVELS:
+            tasks = [task for task in self.tasks if task.level == level]
+            if tasks:
+                hours[level] = sum(task.hours for task in tasks)
+        return hours
+
+
+# The levels a task can sit at, in the order pages show them (the schema lists the same values)
+LEVELS = ("school", "school-group", "external-partner")
+# How close a role is to the school's own ICT team, in the order the role index shows them
+ROLE_CATEGORIES = ("core", "specialist", "governance", "outside")
 
 
 @dataclass(frozen=True)
@@ -80,8 +112,62 @@ class Role:
     summary: Text
     description: Text
     profile: Text
+    # Derived at load time from the tasks that list the role (most tasks first), never written
     group_ids: tuple[str, ...]
     provenance: Provenance
+    category: str = "core"
+    aliases: Aliases = Aliases()
+    former_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TemplateMember:
+    """A placeholder person in a starter team: the school renames them."""
+
+    key: str
+    name: Text
+    role_ids: tuple[str, ...]
+    hours: int
+
+
+@dataclass(frozen=True)
+class TemplateAssignment:
+    """Where one task goes in a starter team: to a member, or outside the school's own team."""
+
+    task_id: str
+    owner: str | None = None  # a member key
+    outside: str | None = None  # 'school-group' or 'external-partner'
+    backup: str | None = None  # a member key
+    hours: int = 0  # the task's indicative hours, scaled to this kind of school
+
+
+@dataclass(frozen=True)
+class TeamTemplate:
+    """A starter team: a sensible first division of every task for one kind of school."""
+
+    id: str
+    title: Text
+    summary: Text
+    description: Text
+    members: tuple[TemplateMember, ...]
+    assignments: tuple[TemplateAssignment, ...]
+    provenance: Provenance
+    # The handbook's task hours assume a mid-sized school; this kind of school needs about
+    # this percentage of them
+    hours_percent: int = 100
+
+    def member(self, key: str) -> TemplateMember:
+        return next(member for member in self.members if member.key == key)
+
+    def tasks_of(self, key: str) -> tuple[str, ...]:
+        return tuple(a.task_id for a in self.assignments if a.owner == key)
+
+    def outside_tasks(self, destination: str) -> tuple[str, ...]:
+        return tuple(a.task_id for a in self.assignments if a.outside == destination)
+
+    def task_hours_of(self, key: str) -> int:
+        """The scaled indicative hours of the tasks a member owns."""
+        return sum(a.hours for a in self.assignments if a.owner == key)
 
 
 @dataclass(frozen=True)
@@ -175,6 +261,7 @@ class Handbook:
     terms: tuple[Term, ...]
     sources: tuple[Source, ...]
     labels: dict[str, Text] = field(compare=False)
+    team_templates: tuple[TeamTemplate, ...] = ()
 
     # -- look-ups --------------------------------------------------------------------------------
 
@@ -216,6 +303,31 @@ class Handbook:
 
     def tasks_for_step(self, step_id: str) -> tuple[Task, ...]:
         return tuple(task for task in self.tasks if step_id in task.step_ids)
+
+    def related_tasks(self, task: Task) -> tuple[Task, ...]:
+        """The task's neighbours in both directions: a relation is written on one task only."""
+        ids = [*task.related_ids,
+               *(other.id for other in self.tasks if task.id in other.related_ids)]
+        return tuple(self.task(task_id) for task_id in dict.fromkeys(ids))
+
+    def role_task_counts(self, role: Role) -> tuple[tuple[TaskGroup, int], ...]:
+        """The groups the role works in with its number of tasks in each, most tasks first."""
+        tasks = self.tasks_for_role(role.id)
+        return tuple((self.group(group_id), sum(1 for t in tasks if t.group_id == group_id))
+                     for group_id in role.group_ids)
+
+    @cached_property
+    def task_id_map(self) -> dict[str, str]:
+        """Former task id → current task id (merged or renamed tasks)."""
+        return {old: task.id for task in self.tasks for old in task.former_ids}
+
+    @cached_property
+    def role_id_map(self) -> dict[str, str]:
+        """Former role id → current role id (merged or renamed roles)."""
+        return {old: role.id for role in self.roles for old in role.former_ids}
+
+    def roles_in_category(self, category: str) -> tuple[Role, ...]:
+        return tuple(role for role in self.roles if role.category == category)
 
     def label(self, language: str, key: str, /, **values: object) -> str:
         """An interface label from content/ui.yaml, its {placeholders} filled from ``values``."""

@@ -44,9 +44,9 @@ def test_the_fixture_itself_is_valid(content: Path) -> None:
 
 
 def test_syntax_error(content: Path) -> None:
-    edit(content, "roles.yaml", "    groups: [technical]", "    groups: [technical")
+    edit(content, "roles.yaml", "    sources: [source-one]", "    sources: [source-one")
     assert messages(content) == [
-        "content/roles.yaml:7:13: YAML syntax error: the '[' opened here is never closed — add "
+        "content/roles.yaml:8:14: YAML syntax error: the '[' opened here is never closed — add "
         "the closing ']' at the end of the list",
     ]
 
@@ -119,8 +119,8 @@ def test_unknown_key(content: Path) -> None:
         "content/roles.yaml:2:5: roles[0]: the field 'profile' is missing — add 'profile: …' "
         "(what profile suits the role)",
         "content/roles.yaml:6:5: roles[0].profiel: unknown key 'profiel' — did you mean "
-        "'profile'? Allowed here: id, title, summary, description, profile, groups, sources, "
-        "synthesis",
+        "'profile'? Allowed here: id, title, summary, description, profile, category, groups, "
+        "sources, synthesis, aliases, formerly",
     ]
 
 

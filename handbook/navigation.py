@@ -32,7 +32,8 @@ def navigation(handbook: Handbook, language: str) -> list[NavItem]:
         "guide.md",
         "team.md",
         {label("nav.tasks"): tasks},
-        {label("nav.roles"): [paths.ROLES_INDEX, *(paths.page_path(r) for r in handbook.roles)]},
+        {label("nav.roles"): [paths.ROLES_INDEX, paths.STARTER_TEAMS,
+                              *(paths.page_path(r) for r in handbook.roles)]},
         {label("nav.steps"): steps},
         {label("nav.characteristics"): [
             paths.CHARACTERISTICS_INDEX,

@@ -19,6 +19,8 @@ RECOMMENDATIONS = "recommendations.md"
 GLOSSARY = "glossary.md"
 SOURCES = "sources.md"
 DOWNLOADS = "downloads.md"
+# The starter teams sit with the roles: they show how roles combine into a team
+STARTER_TEAMS = "roles/starter-teams.md"
 
 # Folders and single files the generator owns; everything in them is rewritten on each build.
 GENERATED_FOLDERS = ("tasks", "roles", "steps", "characteristics")
@@ -38,6 +40,11 @@ def page_path(record: object) -> str:
     if isinstance(record, TaskGroup):
         return f"{folder}/{record.id}/index.md"
     return f"{folder}/{record.id}.md"  # type: ignore[attr-defined]
+
+
+def former_page_path(record: Task | Role, former_id: str) -> str:
+    """The page that keeps a merged or renamed record's old URL alive: ``tasks/<old-id>.md``."""
+    return f"{_FOLDERS[type(record)]}/{former_id}.md"
 
 
 def page_url(path: str, language: str, default_language: str = "nl") -> str:

@@ -17,7 +17,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from handbook import paths
 from handbook.downloads import catalogue as downloads_catalogue
 from handbook.downloads.render_meta import marker as download_marker
-from handbook.model import Handbook
+from handbook.model import LEVELS, ROLE_CATEGORIES, Handbook
+from handbook.team_templates import OUTSIDE
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "pages"
 
@@ -37,6 +38,13 @@ def render_pages(handbook: Handbook, language: str) -> dict[str, str]:
     add(paths.ROLES_INDEX, "roles_index.md.j2")
     for role in handbook.roles:
         add(paths.page_path(role), "role.md.j2", role=role)
+    add(paths.STARTER_TEAMS, "starter_teams.md.j2")
+    # Old addresses of merged or renamed tasks and roles stay alive: each forwards to the record
+    for record, kind in [*((task, "task") for task in handbook.tasks),
+                         *((role, "role") for role in handbook.roles)]:
+        for former_id in record.former_ids:
+            add(paths.former_page_path(record, former_id), "redirect.md.j2", record=record,
+                kind=kind)
     add(paths.STEPS_INDEX, "steps_index.md.j2")
     steps = handbook.steps
     for index, step in enumerate(steps):
@@ -90,7 +98,8 @@ def _render(handbook: Handbook, language: str, path: str, template: str, context
         return paths.relative(path, target_path)
 
     text = _environment().get_template(template).render(
-        handbook=handbook, lang=language, t=label, href=href, paths=paths,
+        handbook=handbook, lang=language, t=label, href=href, paths=paths, levels=LEVELS,
+        categories=ROLE_CATEGORIES, outside=OUTSIDE,
         pdf_download=downloads_catalogue.pdf_for_page(handbook, language, path), **context,
     )
     return re.sub(r"\n{3,}", "\n\n", text)

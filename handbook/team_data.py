@@ -8,7 +8,7 @@ the task list always matches the validated model and every interface string come
 from __future__ import annotations
 
 from handbook import DEFAULT_LANGUAGE, paths
-from handbook.model import Handbook
+from handbook.model import Handbook, TeamTemplate
 
 # The saved plan and the export file carry this format name and version
 # (documented in schema/team-plan.schema.json).
@@ -54,4 +54,33 @@ def team_data(handbook: Handbook, language: str) -> dict:
             for task in handbook.tasks
         ],
         "labels": team_labels(handbook, language),
+        # Ids of merged or renamed tasks and roles → their current id, so a saved plan that
+        # still uses an old id can move its assignments instead of orphaning them
+        "taskIdMap": dict(handbook.task_id_map),
+        "roleIdMap": dict(handbook.role_id_map),
+        "starterTeams": [starter_team(template, language) for template in handbook.team_templates],
+    }
+
+
+def starter_team(template: TeamTemplate, language: str) -> dict:
+    """A starter team as a plan can be started from it: placeholder members (to be renamed)
+    and, per task, an owner and a backup or the outside party that takes it on."""
+    assignments: dict[str, dict] = {}
+    for item in template.assignments:
+        if item.outside:
+            assignments[item.task_id] = {"mode": "outsourced", "partner": item.outside,
+                                         "hours": item.hours}
+        else:
+            assignment = {"owner": item.owner, "hours": item.hours}
+            if item.backup:
+                assignment["backup"] = item.backup
+            assignments[item.task_id] = assignment
+    return {
+        "id": template.id,
+        "title": template.title[language],
+        "summary": template.summary[language],
+        "hoursPercent": template.hours_percent,
+        "members": [{"key": m.key, "name": m.name[language], "roles": list(m.role_ids),
+                     "hours": m.hours} for m in template.members],
+        "assignments": assignments,
     }

@@ -278,3 +278,131 @@ def test_the_real_content_is_valid() -> None:
     handbook = load_handbook(ROOT / "content")
     assert len(handbook.tasks) >= 60
     assert len(handbook.roles) >= 10
+
+
+# ---- Aliases, former ids, related tasks, role groups, starter teams (issue 9) --------------
+
+
+def test_alias_too_long(content: Path) -> None:
+    edit(content, "tasks.yaml", "      related: [ped-coaching]\n",
+         "      related: [ped-coaching]\n      aliases:\n        nl: [wifi, het draadloze netwerk in alle lokalen van de school]\n")
+    assert messages(content) == [
+        "content/tasks.yaml:37:20: tasks.technical[0].aliases.nl[1]: the alias 'het draadloze "
+        "netwerk in alle lokalen van de school' is too long (51 characters) — an alias is a word "
+        "or short phrase people search for, at most 40 characters",
+    ]
+
+
+def test_alias_repeats_the_title(content: Path) -> None:
+    edit(content, "tasks.yaml", "      related: [ped-coaching]\n",
+         "      related: [ped-coaching]\n      aliases:\n        en: [manage wi-fi]\n")
+    assert messages(content) == [
+        "content/tasks.yaml:37:14: tasks.technical[0].aliases.en[0]: the alias 'manage wi-fi' "
+        "repeats the title — an alias is another word for the same thing; remove it",
+    ]
+
+
+def test_aliases_without_a_language(content: Path) -> None:
+    edit(content, "tasks.yaml", "      related: [ped-coaching]\n",
+         "      related: [ped-coaching]\n      aliases: {}\n")
+    assert messages(content) == [
+        "content/tasks.yaml:36:16: tasks.technical[0].aliases: no aliases are given — add "
+        "'nl: [...]' and/or 'en: [...]' under 'aliases:', or remove 'aliases:'",
+    ]
+
+
+def test_former_id_still_in_use(content: Path) -> None:
+    edit(content, "tasks.yaml", "      related: [ped-coaching]\n",
+         "      related: [ped-coaching]\n      formerly: [pol-vision]\n")
+    assert messages(content) == [
+        "content/tasks.yaml:36:18: tasks.technical[0].formerly[0]: 'pol-vision' is still the id "
+        "of a record at content/tasks.yaml:50:11 — a former id must no longer be in use; remove "
+        "it from 'formerly:' or give that record another id",
+    ]
+
+
+def test_former_id_listed_twice(content: Path) -> None:
+    edit(content, "tasks.yaml", "      related: [ped-coaching]\n",
+         "      related: [ped-coaching]\n      formerly: [tech-old-wifi]\n")
+    edit(content, "tasks.yaml", "      hours: 30\n", "      hours: 30\n      formerly: [tech-old-wifi]\n")
+    assert messages(content) == [
+        "content/tasks.yaml:47:18: tasks.pedagogical[0].formerly[0]: 'tech-old-wifi' is already "
+        "a former id at content/tasks.yaml:36:18 — an old id can lead to one record only; remove "
+        "one of the two",
+    ]
+
+
+def test_reference_to_a_merged_task_names_its_new_id(content: Path) -> None:
+    edit(content, "tasks.yaml", "      hours: 30\n", "      hours: 30\n      formerly: [ped-old-coaching]\n")
+    edit(content, "tasks.yaml", "related: [ped-coaching]", "related: [ped-old-coaching]")
+    assert messages(content) == [
+        "content/tasks.yaml:35:17: tasks.technical[0].related[0]: task 'ped-old-coaching' was "
+        "merged or renamed into 'ped-coaching' — use 'ped-coaching' (see 'formerly:' in "
+        "content/tasks.yaml)",
+    ]
+
+
+def test_task_related_to_itself(content: Path) -> None:
+    edit(content, "tasks.yaml", "related: [ped-coaching]", "related: [tech-wifi]")
+    assert messages(content) == [
+        "content/tasks.yaml:35:17: tasks.technical[0].related[0]: 'tech-wifi' lists itself as "
+        "related — remove it from 'related:'",
+    ]
+
+
+def test_relation_written_on_both_tasks(content: Path) -> None:
+    edit(content, "tasks.yaml", "      hours: 30\n", "      hours: 30\n      related: [tech-wifi]\n")
+    assert messages(content) == [
+        "content/tasks.yaml:46:17: tasks.pedagogical[0].related[0]: 'tech-wifi' already lists "
+        "'ped-coaching' as related (content/tasks.yaml:35:17) — write a relation on one of the "
+        "two tasks only; both pages show it",
+    ]
+
+
+def test_declared_role_groups_are_refused(content: Path) -> None:
+    edit(content, "roles.yaml", "    category: core\n", "    category: core\n    groups: [policy]\n")
+    assert messages(content) == [
+        "content/roles.yaml:8:5: roles[0].groups: 'groups' is no longer written here — a role's "
+        "task groups are derived from the tasks that list the role in content/tasks.yaml; remove "
+        "this line",
+    ]
+
+
+def test_starter_team_with_an_unknown_role(content: Path) -> None:
+    edit(content, "team-templates.yaml", "roles: [network-administrator]", "roles: [network-admin]")
+    found = messages(content)
+    # The unknown role, and every task that therefore has nobody to take it
+    assert found[-1] == (
+        "content/team-templates.yaml:9:17: templates[0].members[0].roles[0]: role "
+        "'network-admin' does not exist (did you mean 'network-administrator'?) — use an id from "
+        "content/roles.yaml"
+    )
+    assert found[:-1] == [
+        f"content/team-templates.yaml:6:5: templates[0].members: task '{task}' has no owner "
+        f"in starter team 'team-small': no member holds one of its roles (network-administrator) "
+        f"— give a member one of those roles, add '{task}: <member key>' under 'owners:', "
+        "or list the task under 'outside:'"
+        for task in ("adm-licences", "ped-coaching", "tech-wifi")
+    ]
+
+
+def test_starter_team_with_an_unknown_task_and_member(content: Path) -> None:
+    edit(content, "team-templates.yaml", "school-group: [pol-vision]",
+         "school-group: [pol-visoin]\n    owners:\n      tech-wifi: director")
+    assert messages(content) == [
+        "content/team-templates.yaml:12:22: templates[0].outside.school-group[0]: task "
+        "'pol-visoin' does not exist (did you mean 'pol-vision'?) — use an id from "
+        "content/tasks.yaml",
+        "content/team-templates.yaml:14:18: templates[0].owners.tech-wifi: member 'director' is "
+        "not in this starter team — use a key from its 'members:' list (coordinator)",
+    ]
+
+
+def test_task_both_outside_and_owned(content: Path) -> None:
+    edit(content, "team-templates.yaml", "school-group: [pol-vision]",
+         "school-group: [pol-vision]\n    owners:\n      pol-vision: coordinator")
+    assert messages(content) == [
+        "content/team-templates.yaml:12:22: templates[0].outside.school-group[0]: task "
+        "'pol-vision' also has an owner under 'owners:' — a task goes outside or to a member, "
+        "not both; keep one of the two",
+    ]

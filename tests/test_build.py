@@ -28,7 +28,8 @@ def test_bad_content_stops_the_build_before_anything_is_written(project_copy: Pa
                                                                   tmp_path: Path) -> None:
     tasks = project_copy / "content" / "tasks.yaml"
     text = tasks.read_text(encoding="utf-8")
-    tasks.write_text(text.replace("    - id: tech-wifi\n", "    - id: Tech_Wifi\n", 1),
+    # A task no other record refers to, so the bad id is the only error in tasks.yaml
+    tasks.write_text(text.replace("    - id: tech-printing-peripherals\n", "    - id: Tech_Printing\n", 1),
                      encoding="utf-8")
     roles = project_copy / "content" / "roles.yaml"
     roles.write_text(roles.read_text(encoding="utf-8").replace("  - id: helpdesk\n",
@@ -40,7 +41,7 @@ def test_bad_content_stops_the_build_before_anything_is_written(project_copy: Pa
     site_dir = tmp_path / "out"
     result = run_build(project_copy, site_dir)
     assert result.returncode != 0
-    assert "content/tasks.yaml:" in result.stderr and "'Tech_Wifi' is not a valid id" in result.stderr
+    assert "content/tasks.yaml:" in result.stderr and "'Tech_Printing' is not a valid id" in result.stderr
     assert "content/roles.yaml:" in result.stderr and "unknown key 'titel'" in result.stderr
     assert "2 errors in the content; nothing was built." in result.stderr
     assert not site_dir.exists(), "the build wrote output despite the content errors"

@@ -159,9 +159,9 @@ def test_task_overview_shows_hours_per_group_and_level_and_no_grand_total(pages:
     text = soup.select_one("article").get_text(" ")
     grand_total = sum(task.hours for task in HANDBOOK.tasks)
     assert f"{grand_total}" not in text.replace(".", "").replace(",", "")
-    for group, row in zip(HANDBOOK.groups, rows):
+    for group, row in zip(HANDBOOK.groups, rows, strict=True):
         cells = [td.get_text(strip=True) for td in row.select("td")][1:]
-        for level, cell in zip(("school", "school-group", "external-partner"), cells):
+        for level, cell in zip(("school", "school-group", "external-partner"), cells, strict=True):
             hours = group.hours_by_level().get(level)
             assert cell == (HANDBOOK.label(language, "hours.short", hours=hours) if hours
                             else HANDBOOK.label(language, "hours.none"))

@@ -285,7 +285,8 @@ def test_the_real_content_is_valid() -> None:
 
 def test_alias_too_long(content: Path) -> None:
     edit(content, "tasks.yaml", "      related: [ped-coaching]\n",
-         "      related: [ped-coaching]\n      aliases:\n        nl: [wifi, het draadloze netwerk in alle lokalen van de school]\n")
+         "      related: [ped-coaching]\n      aliases:\n"
+         "        nl: [wifi, het draadloze netwerk in alle lokalen van de school]\n")
     assert messages(content) == [
         "content/tasks.yaml:37:20: tasks.technical[0].aliases.nl[1]: the alias 'het draadloze "
         "netwerk in alle lokalen van de school' is too long (51 characters) — an alias is a word "

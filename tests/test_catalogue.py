@@ -195,3 +195,11 @@ def test_role_index_groups_roles_by_their_place_in_the_team(pages: Site, languag
     assert sorted(listed) == sorted(role.title[language] for role in HANDBOOK.roles)
     for category in {role.category for role in HANDBOOK.roles}:
         assert soup.find(id=category)
+
+
+def test_old_addresses_are_not_search_results(site) -> None:
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {doc["location"].split("#")[0] for doc in index["docs"]}
+    for record, old in FORMER:
+        for language in LANGUAGES:
+            assert url_for(paths.former_page_path(record, old), language) not in locations

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import yaml
 
-from handbook import LANGUAGES
+from handbook import LANGUAGES, paths
 from handbook.yamlsource import FieldPath, SourceFile, format_path
 
 # Parts of Markdown that are not prose: code, link targets, bare addresses, HTML comments.
@@ -59,9 +59,12 @@ def yaml_texts(sources: dict[str, SourceFile]) -> Iterator[TextField]:
 
 
 def page_texts(docs_dir: Path, root: Path) -> Iterator[tuple[TextField, dict]]:
-    """Each hand-written page of each language, with its front matter."""
+    """Each hand-written page of each language, with its front matter (the generated pages
+    beside them come from the YAML, which is checked as such)."""
     for language in LANGUAGES:
         for path in sorted((docs_dir / language).glob("*.md")):
+            if path.name in paths.GENERATED_FILES:
+                continue
             text = path.read_text(encoding="utf-8")
             meta, body_start = _front_matter(text)
             yield TextField(

@@ -130,7 +130,7 @@ def _tense(text: TextField, today: datetime.date) -> Iterator[ContentWarning]:
         elif dated.date > today and not any(review <= dated.date for review in reviews):
             yield _in(text, dated.start, dated.date_text, "undated-future", (
                 f"names {dated.date_text}, which is still to come, but nothing asks for a review "
-                f"by then — add <!-- review_by: {dated.date} --> after the sentence (or "
+                f"by then — add <!-- review_by {dated.date} --> after the sentence (or "
                 "'review_by' on the record), so it is checked once the date has passed"))
 
 

@@ -104,7 +104,7 @@ def _load(content_dir: Path, key: str) -> Handbook:
 
 
 def _text(value: dict) -> Text:
-    # Review markers (<!-- review_by: … -->) are for editors: no page or download shows them
+    # Review markers (<!-- review_by … -->) are for editors: no page or download shows them
     return Text(nl=strip_markers(value["nl"]).strip(), en=strip_markers(value["en"]).strip())
 
 

@@ -6,7 +6,9 @@ file's first level they are the defaults for its records. Hand-written pages car
 two keys in their front matter. A sentence that depends on a date or a rule carries a marker
 right after it, in YAML text and in Markdown alike::
 
-    Vanaf 1 september 2026 moet elke school een ICT-beleidsplan hebben. <!-- review_by: 2027-09-01 -->
+    Vanaf 1 september 2026 moet elke school een ICT-beleidsplan hebben. <!-- review_by 2027-09-01 -->
+
+(A colon after review_by is accepted too, but YAML refuses ": " in an unquoted value.)
 
 The loader strips markers from the text, so no page, download or export shows one; a
 Markdown page keeps it as an HTML comment, which the browser does not show either.
@@ -25,9 +27,9 @@ from handbook.yamlsource import FieldPath, SourceFile
 DATE_KEYS = ("reviewed", "review_by")
 # A review marker as an editor writes it; a comment that starts like one but is malformed is
 # reported (with its fix) instead of being taken for other raw HTML.
-MARKER = re.compile(r"<!--\s*review_by\s*:\s*(?P<date>.*?)\s*-->", re.DOTALL)
+MARKER = re.compile(r"<!--\s*review_by\s*:?\s*(?P<date>.*?)\s*-->", re.DOTALL)
 MARKER_START = re.compile(r"<!--\s*review", re.IGNORECASE)
-MARKER_HINT = "write the marker as <!-- review_by: YYYY-MM-DD -->, for example <!-- review_by: 2027-09-01 -->"
+MARKER_HINT = "write the marker as <!-- review_by YYYY-MM-DD -->, for example <!-- review_by 2027-09-01 -->"
 
 
 def without_markers(text: str) -> str:

@@ -163,6 +163,12 @@ def _syntax_error(display_name: str, text: str, exc: yaml.MarkedYAMLError) -> Co
                 f"YAML syntax error: the '{opening}' opened here is never closed — add the "
                 f"closing '{closing}' at the end of the list",
             )
+    if "mapping values are not allowed" in problem and "<!--" in source_line:
+        return ContentError(
+            display_name, line, column, "",
+            "YAML syntax error: ': ' inside an unquoted text — write the review marker without "
+            "the colon (<!-- review_by 2027-09-01 -->) or put the whole text in quotes",
+        )
     detail = f"{context}, {problem}" if context and problem else (problem or context or "invalid YAML")
     return ContentError(
         display_name, line, column, "",

@@ -205,9 +205,9 @@ def _build(data: dict[str, dict], key: str) -> Handbook:
     sources = tuple(
         Source(id=s["id"], title=s["title"].strip(), publisher=s["publisher"].strip(),
                url=s["url"].strip(), language=s["language"], note=_text(s["note"]),
-               reviewed=_provenance(s, dates["sources"]).reviewed,
-               review_by=_provenance(s, dates["sources"]).review_by)
+               reviewed=checked.reviewed, review_by=checked.review_by)
         for s in data["sources"]["sources"]
+        for checked in (_provenance(s, dates["sources"]),)
     )
     labels = {name: _text(value) for name, value in data["ui"]["labels"].items()}
     return Handbook(

@@ -185,6 +185,13 @@ class Term:
     def __getitem__(self, language: str) -> str:
         return getattr(self, language)
 
+    def other_forms(self, language: str) -> tuple[str, ...]:
+        """The aliases worth listing: not the term with an ending (a plural such as
+        'datalekken' for 'datalek'), which only matters for tooltips."""
+        term = self[language].casefold()
+        return tuple(alias for alias in self.aliases[language]
+                     if not alias.casefold().startswith(term))
+
 
 @dataclass(frozen=True)
 class Handbook:

@@ -93,12 +93,12 @@ def _render(handbook: Handbook, language: str, path: str, template: str, context
     text = _environment().get_template(template).render(
         handbook=handbook, lang=language, t=label, href=href, paths=paths,
         pdf_download=downloads_catalogue.pdf_for_page(handbook, language, path),
-        reviewed=last_reviewed(_shown(handbook, path, context)), **context,
+        reviewed=last_reviewed(shown_records(handbook, path, context)), **context,
     )
     return re.sub(r"\n{3,}", "\n\n", text)
 
 
-def _shown(handbook: Handbook, path: str, context: dict) -> list[object]:
+def shown_records(handbook: Handbook, path: str, context: dict) -> list[object]:
     """The records whose text a page shows: their review dates date the page."""
     for name in ("task", "role", "step", "characteristic"):
         if name in context:

@@ -21,6 +21,8 @@ from handbook.yamlsource import FieldPath, SourceFile, format_path
 # Parts of Markdown that are not prose: code, link targets, bare addresses, HTML comments.
 _NOT_PROSE = re.compile(r"```.*?```|`[^`\n]*`|\]\([^)\s]*\)|<https?://[^>]*>|https?://\S+|<!--.*?-->",
                         re.DOTALL)
+# Code: an example of a marker or a term there is not meant as one
+_CODE = re.compile(r"```.*?```|`[^`\n]*`", re.DOTALL)
 _FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n", re.DOTALL)
 
 
@@ -41,7 +43,12 @@ class TextField:
     @property
     def prose(self) -> str:
         """The text with code, link targets and comments blanked out (same offsets)."""
-        return _NOT_PROSE.sub(lambda match: re.sub(r"[^\n]", " ", match[0]), self.text)
+        return _NOT_PROSE.sub(_blank, self.text)
+
+    @property
+    def without_code(self) -> str:
+        """The text with code blanked out (same offsets): where review markers count."""
+        return _CODE.sub(_blank, self.text)
 
     def position(self, offset: int, snippet: str) -> tuple[int, int]:
         """Line and column in the file of ``snippet``, found at ``offset`` in the text."""
@@ -94,6 +101,10 @@ def _walk(source: SourceFile, node: object, path: FieldPath, record: FieldPath |
         if language in LANGUAGES:
             yield TextField(source.display_name, format_path(path), language, node, record,
                             review_by, source, path)
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match[0])
 
 
 def _date(value: object) -> datetime.date | None:

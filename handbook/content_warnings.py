@@ -106,7 +106,7 @@ def _page_dates(pages: list[tuple[TextField, dict]], today: datetime.date) -> It
 
 
 def _markers(text: TextField, today: datetime.date) -> Iterator[ContentWarning]:
-    for date, start, end in review_dates.markers(text.text):
+    for date, start, end in review_dates.markers(text.without_code):
         if date > today:
             continue
         sentence = review_dates.sentence_before(text.text, start)
@@ -117,7 +117,7 @@ def _markers(text: TextField, today: datetime.date) -> Iterator[ContentWarning]:
 
 def _tense(text: TextField, today: datetime.date) -> Iterator[ContentWarning]:
     prose = text.prose
-    reviews = [date for date, _start, _end in review_dates.markers(text.text)]
+    reviews = [date for date, _start, _end in review_dates.markers(text.without_code)]
     if text.review_by:
         reviews.append(text.review_by)
     for dated in tense.dated_sentences(prose, text.language):

@@ -63,7 +63,8 @@ def sentence_before(text: str, offset: int) -> str:
     """The sentence that ends where a marker starts: what the marker dates."""
     before = strip_markers(text[:offset]).rstrip()
     start = max(before.rfind(". ", 0, len(before) - 1), before.rfind("\n"))
-    return " ".join(before[start + 1:].split())
+    sentence = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", before[start + 1:])  # link text only
+    return " ".join(sentence.replace("**", "").split())
 
 
 def check_dates(sources: dict[str, SourceFile]) -> list[ContentError]:

@@ -85,7 +85,7 @@ def _dues(sources: dict[str, SourceFile], docs_dir: Path, root: Path) -> Iterato
 
 
 def _marker_dues(text) -> Iterator[Due]:
-    for date, start, end in review_dates.markers(text.text):
+    for date, start, end in review_dates.markers(text.without_code):
         line, _column = text.position(start, text.text[start:end])
         sentence = review_dates.sentence_before(text.text, start)
         yield Due(date, text.file, line, f"({text.language}) {sentence}")

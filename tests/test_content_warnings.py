@@ -125,6 +125,12 @@ def test_a_marked_sentence_on_a_hand_written_page(project: Path) -> None:
     ]
 
 
+def test_a_marker_shown_as_an_example_in_code_is_not_a_marker(project: Path) -> None:
+    edit(project, "docs/en/background.md", "Een pagina.",
+         "Write `<!-- review_by 2026-01-01 -->` after the sentence.")
+    assert warnings(project) == []
+
+
 def test_a_page_whose_review_date_has_passed(project: Path) -> None:
     edit(project, "docs/nl/background.md", "reviewed: 2026-11-01\n",
          "reviewed: 2026-11-01\nreview_by: 2026-11-28\n")

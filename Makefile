@@ -9,7 +9,7 @@ STAMP := $(VENV)/.installed
 # this project, so it is silenced here (real warnings still fail the strict build).
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test check lint bench clean
+.PHONY: serve build test check review lint bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ build: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/python -m handbook check
+
+# Everything that is due for a check against its sources: review dates, dated sentences
+review: $(STAMP)
+	$(BIN)/python -m handbook review
 
 lint: $(STAMP)
 	$(BIN)/ruff check handbook hooks tests bench

@@ -1,22 +1,39 @@
-"""Command line: ``python -m handbook check`` validates the content without building."""
+"""Command line for editors.
+
+``python -m handbook check`` validates the content without building and prints warnings;
+``python -m handbook review`` lists everything that is due for a check against its sources;
+``python -m handbook clean`` removes the generated pages.
+"""
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import sys
 from pathlib import Path
 
+from handbook.content_warnings import content_warnings, describe
 from handbook.errors import ContentErrors
-from handbook.load import load_handbook
+from handbook.load import load_handbook, read_sources
+from handbook.review_list import review_report
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m handbook", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m handbook", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate content/*.yaml and report every problem")
-    check.add_argument("--content", type=Path, default=ROOT / "content")
+    review = commands.add_parser("review", help="list what is due for a check against its sources")
+    for command in (check, review):
+        command.add_argument("--content", type=Path, default=ROOT / "content")
+        command.add_argument("--docs", type=Path, default=ROOT / "docs",
+                             help="the folder with docs/nl and docs/en (hand-written pages)")
+        command.add_argument("--today", type=_day, default=datetime.date.today(),
+                             help="compare dates with this day instead of today (YYYY-MM-DD)")
+    review.add_argument("--within", type=int, default=90, metavar="DAYS",
+                        help="also list what falls due within this many days (default 90)")
     commands.add_parser("clean", help="remove the generated Markdown under docs/")
     args = parser.parse_args(argv)
     if args.command == "clean":
@@ -30,12 +47,28 @@ def main(argv: list[str] | None = None) -> int:
     except ContentErrors as failure:
         print(failure.report(), file=sys.stderr)
         return 1
+    sources, _errors = read_sources(args.content)
+    root = args.content.resolve().parent
+    warnings = content_warnings(sources, args.docs.resolve(), root, args.today)
+    if args.command == "review":
+        print(review_report(handbook, sources, args.docs.resolve(), root, args.today,
+                            args.within, warnings))
+        return 0
     print(f"Content is valid: {len(handbook.tasks)} tasks in {len(handbook.groups)} groups, "
           f"{len(handbook.roles)} roles, {len(handbook.steps)} steps in {len(handbook.phases)} "
           f"phases, {len(handbook.characteristics)} characteristics, "
           f"{sum(len(level.recommendations) for level in handbook.recommendation_levels)} "
           f"recommendations, {len(handbook.terms)} glossary terms, {len(handbook.sources)} sources.")
+    if warnings:
+        print(describe(warnings))
     return 0
+
+
+def _day(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date — write YYYY-MM-DD") from None
 
 
 if __name__ == "__main__":

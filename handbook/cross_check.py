@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from handbook import review_dates, terms
 from handbook.errors import ContentError
 from handbook.team_templates import OUTSIDE, place_tasks
 from handbook.yamlsource import FieldPath, SourceFile, format_path
@@ -86,6 +87,9 @@ def cross_check(sources: dict[str, SourceFile]) -> list[ContentError]:
     if "team-templates" in sources and "tasks" in sources:
         errors.extend(_check_team_templates(sources["team-templates"], sources["tasks"], known,
                                             former))
+    errors.extend(review_dates.check_dates(sources))
+    if "glossary" in sources:
+        errors.extend(terms.check_glossary(sources["glossary"]))
     return errors
 
 
@@ -388,7 +392,7 @@ def _check_html(source: SourceFile, name: str) -> Iterator[ContentError]:
                 "headings ('#') are not allowed here — the page adds its own headings; use "
                 "**bold text** for emphasis"
             ))
-        match = HTML_TAG.search(value)
+        match = HTML_TAG.search(review_dates.without_markers(value))
         if not match:
             continue
         if is_markdown:

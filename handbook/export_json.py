@@ -6,6 +6,7 @@ the URL of its page in each language and a format version for consumers to check
 
 from __future__ import annotations
 
+import datetime
 import json
 from pathlib import Path
 
@@ -86,12 +87,14 @@ def handbook_to_dict(handbook: Handbook, site_url: str = "/") -> dict:
         ],
         "glossary": [
             {"id": term.id, "nl": term.nl, "en": term.en,
+             "aliases": {language: list(term.aliases[language]) for language in LANGUAGES},
+             "avoid": {language: list(term.avoid[language]) for language in LANGUAGES},
              "note": _t(term.note) if term.note else None, **_provenance(term.provenance)}
             for term in handbook.terms
         ],
         "sources": [
             {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url,
-             "language": s.language, "note": _t(s.note)}
+             "language": s.language, "note": _t(s.note), **_dates(s.reviewed, s.review_by)}
             for s in handbook.sources
         ],
     }
@@ -108,4 +111,11 @@ def _t(text: Text) -> dict[str, str]:
 
 
 def _provenance(provenance: Provenance) -> dict:
-    return {"sources": list(provenance.source_ids), "synthesis": provenance.synthesis}
+    return {"sources": list(provenance.source_ids), "synthesis": provenance.synthesis,
+            **_dates(provenance.reviewed, provenance.review_by)}
+
+
+def _dates(reviewed: datetime.date | None, review_by: datetime.date | None) -> dict:
+    """When a record was last checked and must be checked again (YYYY-MM-DD, or null)."""
+    return {"reviewed": reviewed.isoformat() if reviewed else None,
+            "review_by": review_by.isoformat() if review_by else None}

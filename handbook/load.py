@@ -6,6 +6,7 @@ editor fixes a batch of mistakes in one round instead of one per build.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 from pathlib import Path
 
@@ -32,7 +33,9 @@ from handbook.model import (
     TemplateMember,
     Term,
     Text,
+    Variants,
 )
+from handbook.review_dates import strip_markers
 from handbook.schema_check import check_schema, schema_fingerprint
 from handbook.team_templates import place_tasks
 from handbook.yamlsource import ParseFailure, SourceFile, read_source
@@ -69,7 +72,12 @@ def load_handbook(content_dir: Path) -> Handbook:
 # ---------------------------------------------------------------------------------------------
 
 
-def _load(content_dir: Path, key: str) -> Handbook:
+def read_sources(content_dir: Path) -> tuple[dict[str, SourceFile], list[ContentError]]:
+    """Parse and schema-check every content file: the files that parsed, and every error.
+
+    The warnings (``content_warnings``) read the same parsed files, with their positions.
+    """
+    content_dir = Path(content_dir).resolve()
     sources: dict[str, SourceFile] = {}
     errors: list[ContentError] = []
     base = content_dir.parent
@@ -90,30 +98,58 @@ def _load(content_dir: Path, key: str) -> Handbook:
         sources[name] = source
     if len(sources) == len(CONTENT_FILES):
         errors.extend(cross_check(sources))
+    return sources, errors
+
+
+def _load(content_dir: Path, key: str) -> Handbook:
+    sources, errors = read_sources(content_dir)
     if errors:
         raise ContentErrors(errors)
     return _build({name: source.data for name, source in sources.items()}, key)
 
 
 def _text(value: dict) -> Text:
-    return Text(nl=value["nl"].strip(), en=value["en"].strip())
+    # Review markers (<!-- review_by … -->) are for editors: no page or download shows them
+    return Text(nl=strip_markers(value["nl"]).strip(), en=strip_markers(value["en"]).strip())
 
 
 def _texts(values: list | None) -> tuple[Text, ...]:
     return tuple(_text(value) for value in values or ())
 
 
-def _provenance(record: dict) -> Provenance:
-    return Provenance(tuple(record.get("sources", ())), bool(record.get("synthesis", False)))
+def _date(value: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(value) if value else None
+
+
+# The file-level review dates of the file being built: the default for its records
+_FileDates = dict[str, str]
+
+
+def _provenance(record: dict, file_dates: _FileDates | None = None) -> Provenance:
+    defaults = file_dates or {}
+    return Provenance(tuple(record.get("sources", ())), bool(record.get("synthesis", False)),
+                      reviewed=_date(record.get("reviewed") or defaults.get("reviewed")),
+                      review_by=_date(record.get("review_by") or defaults.get("review_by")))
+
+
+def _file_dates(data: dict) -> _FileDates:
+    return {key: data[key] for key in ("reviewed", "review_by") if key in data}
+
+
+def _variants(value: dict | None) -> Variants:
+    value = value or {}
+    return Variants(nl=tuple(value.get("nl", ())), en=tuple(value.get("en", ())))
 
 
 def _build(data: dict[str, dict], key: str) -> Handbook:
     tasks_data = data["tasks"]
+    dates = {name: _file_dates(content) for name, content in data.items()}
     groups = tuple(
         TaskGroup(
             id=group["id"], title=_text(group["title"]), summary=_text(group["summary"]),
-            intro=_text(group["intro"]), provenance=_provenance(group),
-            tasks=tuple(_task(task, group["id"]) for task in tasks_data["tasks"][group["id"]]),
+            intro=_text(group["intro"]), provenance=_provenance(group, dates["tasks"]),
+            tasks=tuple(_task(task, group["id"], dates["tasks"])
+                        for task in tasks_data["tasks"][group["id"]]),
         )
         for group in tasks_data["groups"]
     )
@@ -122,7 +158,7 @@ def _build(data: dict[str, dict], key: str) -> Handbook:
         Role(id=role["id"], title=_text(role["title"]), summary=_text(role["summary"]),
              description=_text(role["description"]), profile=_text(role["profile"]),
              group_ids=_role_groups(role["id"], tasks, [g.id for g in groups]),
-             provenance=_provenance(role), category=role["category"],
+             provenance=_provenance(role, dates["roles"]), category=role["category"],
              aliases=_aliases(role), former_ids=tuple(role.get("formerly", ())))
         for role in data["roles"]["roles"]
     )
@@ -130,7 +166,7 @@ def _build(data: dict[str, dict], key: str) -> Handbook:
     guidelines = data["guidelines"]
     qualities = tuple(
         Quality(id=q["id"], title=_text(q["title"]), description=_text(q["description"]),
-                provenance=_provenance(q))
+                provenance=_provenance(q, dates["guidelines"]))
         for q in guidelines["qualities"]
     )
     phases, number = [], 0
@@ -143,25 +179,26 @@ def _build(data: dict[str, dict], key: str) -> Handbook:
                 summary=_text(step["summary"]), description=_text(step["description"]),
                 actions=tuple(Action(a["id"], _text(a["text"])) for a in step["actions"]),
                 tips=_texts(step.get("tips")), pitfalls=_texts(step.get("pitfalls")),
-                provenance=_provenance(step),
+                provenance=_provenance(step, dates["guidelines"]),
             ))
         phases.append(Phase(id=phase["id"], number=phase_number, title=_text(phase["title"]),
                             intro=_text(phase["intro"]), steps=tuple(steps),
-                            provenance=_provenance(phase)))
+                            provenance=_provenance(phase, dates["guidelines"])))
     characteristics = tuple(
         Characteristic(id=c["id"], title=_text(c["title"]), summary=_text(c["summary"]),
                        description=_text(c["description"]), advantages=_texts(c["advantages"]),
                        challenges=_texts(c["challenges"]), approach=_text(c["approach"]),
-                       provenance=_provenance(c))
+                       provenance=_provenance(c, dates["characteristics"]))
         for c in data["characteristics"]["characteristics"]
     )
     levels = tuple(
         RecommendationLevel(
             id=level["id"], title=_text(level["title"]), intro=_text(level["intro"]),
-            provenance=_provenance(level),
+            provenance=_provenance(level, dates["recommendations"]),
             recommendations=tuple(
                 Recommendation(id=r["id"], title=_text(r["title"]),
-                               description=_text(r["description"]), provenance=_provenance(r))
+                               description=_text(r["description"]),
+                               provenance=_provenance(r, dates["recommendations"]))
                 for r in level["recommendations"]
             ),
         )
@@ -169,13 +206,17 @@ def _build(data: dict[str, dict], key: str) -> Handbook:
     )
     terms = tuple(
         Term(id=t["id"], nl=t["nl"].strip(), en=t["en"].strip(),
-             note=_text(t["note"]) if "note" in t else None, provenance=_provenance(t))
+             note=_text(t["note"]) if "note" in t else None,
+             provenance=_provenance(t, dates["glossary"]), aliases=_variants(t.get("aliases")),
+             avoid=_variants(t.get("avoid")), tooltip=t.get("tooltip", True))
         for t in data["glossary"]["terms"]
     )
     sources = tuple(
         Source(id=s["id"], title=s["title"].strip(), publisher=s["publisher"].strip(),
-               url=s["url"].strip(), language=s["language"], note=_text(s["note"]))
+               url=s["url"].strip(), language=s["language"], note=_text(s["note"]),
+               reviewed=checked.reviewed, review_by=checked.review_by)
         for s in data["sources"]["sources"]
+        for checked in (_provenance(s, dates["sources"]),)
     )
     labels = {name: _text(value) for name, value in data["ui"]["labels"].items()}
     return Handbook(
@@ -215,12 +256,12 @@ def _team_template(template: dict, tasks: list[Task]) -> TeamTemplate:
     )
 
 
-def _task(task: dict, group_id: str) -> Task:
+def _task(task: dict, group_id: str, file_dates: _FileDates) -> Task:
     return Task(
         id=task["id"], group_id=group_id, title=_text(task["title"]),
         summary=_text(task["summary"]), description=_text(task["description"]),
         role_ids=tuple(task["roles"]), level=task["level"], frequency=task["frequency"],
         hours=task["hours"], step_ids=tuple(task["steps"]),
-        related_ids=tuple(task.get("related", ())), provenance=_provenance(task),
+        related_ids=tuple(task.get("related", ())), provenance=_provenance(task, file_dates),
         aliases=_aliases(task), former_ids=tuple(task.get("formerly", ())),
     )

@@ -7,6 +7,7 @@ relation is written once in the YAML and derived everywhere else.
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -42,10 +43,25 @@ class Aliases:
 
 @dataclass(frozen=True)
 class Provenance:
-    """Where a record comes from: source ids, or the handbook's own synthesis (or both)."""
+    """Where a record comes from (source ids, or the handbook's own synthesis, or both) and
+    when it was checked: ``reviewed`` is the last check against the sources, ``review_by`` the
+    date by which it must be checked again (both from the record, or the file's defaults)."""
 
     source_ids: tuple[str, ...] = ()
     synthesis: bool = False
+    reviewed: datetime.date | None = None
+    review_by: datetime.date | None = None
+
+
+@dataclass(frozen=True)
+class Variants:
+    """Forms of a term per language (accepted aliases, or variants to avoid)."""
+
+    nl: tuple[str, ...] = ()
+    en: tuple[str, ...] = ()
+
+    def __getitem__(self, language: str) -> tuple[str, ...]:
+        return getattr(self, language)
 
 
 @dataclass(frozen=True)
@@ -56,6 +72,8 @@ class Source:
     url: str
     language: str
     note: Text
+    reviewed: datetime.date | None = None  # when the link and what it says were last checked
+    review_by: datetime.date | None = None
 
 
 @dataclass(frozen=True)
@@ -239,11 +257,26 @@ class RecommendationLevel:
 
 @dataclass(frozen=True)
 class Term:
+    """A glossary concept: the preferred term per language, accepted aliases, variants to avoid."""
+
     id: str
     nl: str
     en: str
     note: Text | None
     provenance: Provenance
+    aliases: Variants = Variants()
+    avoid: Variants = Variants()
+    tooltip: bool = True
+
+    def __getitem__(self, language: str) -> str:
+        return getattr(self, language)
+
+    def other_forms(self, language: str) -> tuple[str, ...]:
+        """The aliases worth listing: not the term with an ending (a plural such as
+        'datalekken' for 'datalek'), which only matters for tooltips."""
+        term = self[language].casefold()
+        return tuple(alias for alias in self.aliases[language]
+                     if not alias.casefold().startswith(term))
 
 
 @dataclass(frozen=True)

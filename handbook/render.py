@@ -18,6 +18,7 @@ from handbook import paths
 from handbook.downloads import catalogue as downloads_catalogue
 from handbook.downloads.render_meta import marker as download_marker
 from handbook.model import LEVELS, ROLE_CATEGORIES, Handbook
+from handbook.review_dates import last_reviewed
 from handbook.team_templates import OUTSIDE
 
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "pages"
@@ -100,9 +101,32 @@ def _render(handbook: Handbook, language: str, path: str, template: str, context
     text = _environment().get_template(template).render(
         handbook=handbook, lang=language, t=label, href=href, paths=paths, levels=LEVELS,
         categories=ROLE_CATEGORIES, outside=OUTSIDE,
-        pdf_download=downloads_catalogue.pdf_for_page(handbook, language, path), **context,
+        pdf_download=downloads_catalogue.pdf_for_page(handbook, language, path),
+        reviewed=last_reviewed(shown_records(handbook, path, context)), **context,
     )
     return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def shown_records(handbook: Handbook, path: str, context: dict) -> list[object]:
+    """The records whose text a page shows: their review dates date the page."""
+    for name in ("task", "role", "step", "characteristic"):
+        if name in context:
+            return [context[name]]
+    if "group" in context:
+        return [context["group"], *context["group"].tasks]
+    return {
+        paths.TASKS_INDEX: [*handbook.groups, *handbook.tasks],
+        paths.ROLES_INDEX: [*handbook.roles],
+        paths.STEPS_INDEX: [*handbook.phases, *handbook.steps, *handbook.qualities],
+        paths.CHARACTERISTICS_INDEX: [*handbook.characteristics],
+        paths.RECOMMENDATIONS: [*handbook.recommendation_levels,
+                                *(r for level in handbook.recommendation_levels
+                                  for r in level.recommendations)],
+        paths.GLOSSARY: [*handbook.terms],
+        paths.SOURCES: [*handbook.sources],
+        paths.DOWNLOADS: [*handbook.tasks, *handbook.roles, *handbook.steps,
+                          *handbook.characteristics],
+    }.get(path, [])
 
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]])")

@@ -21,6 +21,8 @@ from handbook.yamlsource import FieldPath, SourceFile
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schema"
 LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
+# Fields that hold a date (YYYY-MM-DD): a wrong value gets a message that shows the form
+DATE_FIELDS = {"reviewed", "review_by"}
 
 
 def check_schema(source: SourceFile, schema_name: str, schema_dir: Path = SCHEMA_DIR) -> list[ContentError]:
@@ -110,6 +112,8 @@ def _describe(path: FieldPath, kind: str, error: ValidationError) -> str:
     if last in LANGUAGE_NAMES and (value is None or kind in {"minLength", "pattern"}):
         return (f"{LANGUAGE_NAMES[last]} {_noun(path[:-1])} is empty — write the "
                 f"{LANGUAGE_NAMES[last]} text after '{last}:'")
+    if kind in {"pattern", "type"} and last in DATE_FIELDS:
+        return f"'{value}' is not a date — write it as YYYY-MM-DD, for example 2026-11-29"
     if kind == "type":
         return (f"expected {_TYPE_WORDS.get(str(error.validator_value), error.validator_value)}, "
                 f"got {_kind_of(value)} — see content/README.md for the shape of this field")

@@ -38,6 +38,7 @@ class SourceFile:
     data: object
     positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[FieldPath, tuple[int, int]] = field(default_factory=dict)
+    lines: list[str] = field(default_factory=list)  # the file's text, for warnings inside a value
 
     def position(self, path: FieldPath) -> tuple[int, int]:
         """Line and column of the value at ``path``, or of its nearest parent that exists."""
@@ -88,7 +89,7 @@ def read_source(path: Path, display_name: str) -> SourceFile:
             ContentError(display_name, 1, 1, "", "the file is empty — restore its content from git "
                          "(git checkout -- " + display_name + ") or add the records it should hold")
         )
-    source = SourceFile(path, display_name, None)
+    source = SourceFile(path, display_name, None, lines=text.split("\n"))
     errors: list[ContentError] = []
     source.data = _to_data(node, (), source, errors)
     if errors:
@@ -130,7 +131,13 @@ yaml.constructor.SafeConstructor.__init__(_constructor)
 
 
 def _scalar(node: yaml.ScalarNode):
-    """Resolve a scalar exactly as yaml.safe_load would (ints, booleans, null, strings)."""
+    """Resolve a scalar as yaml.safe_load would (ints, booleans, null, strings), except dates.
+
+    An unquoted 2026-11-29 stays the text '2026-11-29': content is JSON-shaped, so the schema
+    checks a date's form, and the loader turns it into a date after that check.
+    """
+    if node.tag == "tag:yaml.org,2002:timestamp":
+        return node.value  # as written; PyYAML would even crash on a day such as 2026-02-30
     return _constructor.construct_object(node, deep=True)
 
 
@@ -156,6 +163,12 @@ def _syntax_error(display_name: str, text: str, exc: yaml.MarkedYAMLError) -> Co
                 f"YAML syntax error: the '{opening}' opened here is never closed — add the "
                 f"closing '{closing}' at the end of the list",
             )
+    if "mapping values are not allowed" in problem and "<!--" in source_line:
+        return ContentError(
+            display_name, line, column, "",
+            "YAML syntax error: ': ' inside an unquoted text — write the review marker without "
+            "the colon (<!-- review_by 2027-09-01 -->) or put the whole text in quotes",
+        )
     detail = f"{context}, {problem}" if context and problem else (problem or context or "invalid YAML")
     return ContentError(
         display_name, line, column, "",

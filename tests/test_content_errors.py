@@ -120,7 +120,7 @@ def test_unknown_key(content: Path) -> None:
         "(what profile suits the role)",
         "content/roles.yaml:6:5: roles[0].profiel: unknown key 'profiel' — did you mean "
         "'profile'? Allowed here: id, title, summary, description, profile, category, groups, "
-        "sources, synthesis, aliases, formerly",
+        "sources, synthesis, aliases, formerly, reviewed, review_by",
     ]
 
 

@@ -48,21 +48,21 @@ def test_material_storage_helpers_are_the_ones_we_adapted() -> None:
 
 
 @pytest.fixture(scope="module")
-def blocking_context(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """A Chromium profile that blocks cookies and site data, so storage access throws."""
-    from playwright.sync_api import sync_playwright
+def blocking_context(browser: object, chromium_path: str,
+                     tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """A Chromium profile that blocks cookies and site data, so storage access throws.
 
+    Started through the session's Playwright (one Playwright per process can run)."""
     profile = tmp_path_factory.mktemp("profile-blocking-storage")
     (profile / "Default").mkdir()
     (profile / "Default" / "Preferences").write_text(
         json.dumps({"profile": {"default_content_setting_values": {"cookies": 2}}}), encoding="utf-8")
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(profile), executable_path=chromium_path, headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
-        yield context
-        context.close()
+    context = browser.browser_type.launch_persistent_context(  # type: ignore[attr-defined]
+        str(profile), executable_path=chromium_path, headless=True,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync", "--no-first-run"])
+    yield context
+    context.close()
 
 
 @pytest.fixture

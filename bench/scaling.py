@@ -8,8 +8,9 @@ downloads cache and no generated pages left over (cold), measuring:
 - peak memory: the largest single process of the build (the kernel's maxrss of the build and
   its finished children, through wait4) and the whole process tree (the build and its PDF
   workers, proportional set size summed and sampled every 0.1 s, so shared pages count once);
-- page weight of the built site (bench/page_weight.py): the heaviest task page and the team
-  page, gzipped, since every page carries the whole navigation and the team page every task;
+- page weight of the built site (bench/page_weight.py): the heaviest task page (with its
+  language's search index) and the team page, gzipped, since every page carries the whole
+  navigation, the index every page's text and the team page every task;
 - growth: seconds per record at each factor relative to 1x ("linear" within +-25%), and
   megabytes added per extra copy of the content from 1x to 4x and from 4x to 10x ("linear"
   when they differ by at most 25% of the larger).
@@ -81,9 +82,11 @@ def measure(factors: tuple[int, ...] = (1, 4, 10), *, pages_only: tuple[int, ...
                 text = (project / "mkdocs.yml").read_text(encoding="utf-8")
                 config.write_text(text.replace("  - hooks/downloads.py\n", ""), encoding="utf-8")
             seconds, largest, tree = timed_build(project, config)
-            task_page, _, team_page, _ = page_weight.measure(project / "site", content.tasks, content.groups)
+            weights = page_weight.measure(project / "site", content.tasks, content.groups)
+            task_page = max(weight.total for weight in weights if weight.kind == "task")
+            team_page = next(weight.total for weight in weights if weight.kind == "team")
             builds.append(Build(factor, content.records, seconds, largest, tree,
-                                task_page.total / page_weight.KB, team_page.total / page_weight.KB,
+                                task_page / page_weight.KB, team_page / page_weight.KB,
                                 "full build" if downloads else "pages only (no downloads)"))
     return builds
 

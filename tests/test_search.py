@@ -1,55 +1,231 @@
-"""Search in a real Chromium: results only in the language of the page, Dutch stemming."""
+"""Search: one index per language, and in a real Chromium, per language: results in the page's
+language only, highlighting, the keyboard, stemming and words with or without hyphens.
+"""
 
 from __future__ import annotations
 
+import html
+import json
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
 import pytest
 
-from tests.conftest import type_search
+from handbook import DEFAULT_LANGUAGE, LANGUAGES
+from handbook.search_index import index_path, split_by_language
+from tests.conftest import Site
 
-pytestmark = pytest.mark.browser
+# What a reader types, per language: a word from the handbook, and the page it must find first
+WIFI_PAGE = {"nl": "tasks/tech-wifi/", "en": "en/tasks/tech-wifi/"}
+ROLES_QUERY = {"nl": "rollen", "en": "roles"}
+NETWORK_QUERY = {"nl": "netwerk", "en": "network"}  # words that their stemmers leave as they are
+
+
+# ---- The index files -------------------------------------------------------------------------
+
+
+def read_index(site: Path, language: str) -> dict:
+    return json.loads((site / index_path(language, DEFAULT_LANGUAGE)).read_text(encoding="utf-8"))
+
+
+def test_splitting_gives_each_language_its_own_documents() -> None:
+    index = {"config": {"lang": ["nl", "en"], "separator": "[\\s\\-]+"},
+             "docs": [{"location": "", "title": "Start", "text": "a"},
+                      {"location": "tasks/x/#wat", "title": "Wat", "text": "b"},
+                      {"location": "en/", "title": "Home", "text": "c"},
+                      {"location": "en/tasks/x/#what", "title": "What", "text": "d"},
+                      {"location": "english-words/", "title": "Not English", "text": "e"}]}
+    parts = split_by_language(index, ("nl", "en"), "nl")
+    assert [doc["location"] for doc in parts["nl"]["docs"]] == ["", "tasks/x/#wat", "english-words/"]
+    assert [doc["location"] for doc in parts["en"]["docs"]] == ["", "tasks/x/#what"]
+    assert parts["en"]["config"] == {"lang": ["en"], "separator": "[\\s\\-]+"}
+    assert parts["nl"]["config"]["lang"] == ["nl"]
+    # An index that holds one language only leaves the other language's file alone
+    assert set(split_by_language(parts["nl"], ("nl", "en"), "nl")) == {"nl"}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_has_an_index_of_its_own_pages(site: Path, pages: Site, language: str) -> None:
+    index = read_index(site, language)
+    assert index["config"]["lang"] == [language]
+    home = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    pages_found = {home + doc["location"].split("#")[0] for doc in index["docs"]}
+    assert len(pages_found) > 100
+    missing = [url for url in pages_found if not pages.exists(url)]
+    assert not missing, f"the {language} index points at pages that do not exist: {missing[:5]}"
+    languages = {pages.page(url).html["lang"] for url in pages_found}
+    assert languages == {language}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_index_leaves_out_task_lists_and_provenance(site: Path, handbook: object,
+                                                       language: str) -> None:
+    # A task is found on its own page, not in the task tables of its group, its roles and its
+    # steps; the sources and the synthesis note are not under every record that cites them
+    index = read_index(site, language)
+    # (a step page also links to the previous and next step, some named like a task)
+    steps = {step.title[language] for step in handbook.steps}
+    tasks = {task.title[language] for task in handbook.tasks} - steps
+    task_lists = [doc for doc in index["docs"] if doc["title"] in
+                  {handbook.labels[key][language] for key in ("heading.role_tasks", "heading.step_tasks",
+                                                              "heading.group_tasks")}]
+    assert task_lists, "the role, step and group pages' task headings are still findable"
+    assert not [doc["location"] for doc in task_lists if any(title in doc["text"] for title in tasks)]
+    sources_heading = handbook.labels["heading.sources"][language]
+    assert not [doc["location"] for doc in index["docs"]
+                if "#" in doc["location"] and doc["title"] == sources_heading]
+    synthesis = handbook.labels["provenance.synthesis"][language].strip()
+    assert not [doc["location"] for doc in index["docs"] if synthesis in html.unescape(doc["text"])]
+
+
+# ---- Search in a browser ---------------------------------------------------------------------
 
 
 def search(page: object, base: str, url: str, query: str) -> list[str]:
+    """Open `url` and search for `query`; the result links, site-relative.
+
+    Material searches on every key released, so typing "wifi" also searches "w", "wi" and
+    "wif", and their results may show for a moment. The query is filled in up to its last
+    character, which is then typed: one search, for the whole query.
+    """
     page.goto(base + url)
-    type_search(page, query)
-    return [link.get_attribute("href") for link in page.query_selector_all(".md-search-result__link")]
+    wait_until_search_is_ready(page)
+    field = page.locator("input.md-search__input")
+    field.click()
+    field.fill(query[:-1])
+    field.press(query[-1])
+    page.wait_for_selector(".md-search-result__item")
+    return [link.get_attribute("href")[len(base):]
+            for link in page.query_selector_all(".md-search-result__link")]
 
 
-def test_dutch_pages_find_only_dutch_results(page: object, server: str) -> None:
-    results = search(page, server, "tasks/", "leerplatform")
+def wait_until_search_is_ready(page: object) -> None:
+    """Material shows its 'type to start searching' text once the worker has built the index."""
+    page.wait_for_function("""() => {
+      const config = JSON.parse(document.getElementById("__config").textContent);
+      const meta = document.querySelector(".md-search-result__meta");
+      return meta && meta.textContent.trim() === config.translations["search.result.placeholder"];
+    }""")
+
+
+def page_of(href: str) -> str:
+    return urlsplit(href).path.lstrip("/")
+
+
+browser_test = pytest.mark.browser
+
+
+@browser_test
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_results_are_in_the_language_of_the_page(page: object, server: str, pages: Site,
+                                                 language: str) -> None:
+    requested = []
+    page.on("request", lambda request: "search_index" in request.url and requested.append(request.url))
+    home = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    results = search(page, server, home + "tasks/", ROLES_QUERY[language])
     assert results
-    assert not [href for href in results if href.startswith(server + "en/")]
+    for href in results:
+        assert pages.exists(page_of(href)), href
+        assert pages.page(page_of(href)).html["lang"] == language, href
+    # The page loaded its own language's index, and nothing else
+    assert requested == [server + index_path(language, DEFAULT_LANGUAGE).as_posix()]
     assert page.console_errors == []
     assert page.foreign_requests == []
 
 
-def test_english_pages_find_only_english_results(page: object, server: str) -> None:
-    results = search(page, server, "en/tasks/", "learning platform")
-    assert results
-    assert all(href.startswith(server + "en/") for href in results)
+@browser_test
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_results_and_the_page_highlight_the_query(page: object, server: str, language: str) -> None:
+    query = NETWORK_QUERY[language]
+    search(page, server, "" if language == DEFAULT_LANGUAGE else f"{language}/", query)
+    marked = [mark.text_content().lower() for mark in page.query_selector_all(".md-search-result mark")]
+    assert marked and all(query in word for word in marked[:5]), marked
+    # The result link carries the terms, and the page it opens highlights them
+    first = page.locator(".md-search-result__link").first
+    assert query in parse_qs(urlsplit(first.get_attribute("href")).query)["h"][0].split()
+    first.click()
+    page.wait_for_selector("mark[data-md-highlight]")
+    assert query in page.locator("mark[data-md-highlight]").first.text_content().lower()
     assert page.console_errors == []
 
 
-def test_dutch_stemming_finds_other_word_forms(page: object, server: str, pages: object) -> None:
+@browser_test
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_works_with_the_keyboard_alone(page: object, server: str, language: str) -> None:
+    page.goto(server + WIFI_PAGE[language])
+    wait_until_search_is_ready(page)
+    page.keyboard.press("/")  # Material's shortcut opens search and focuses the query field
+    assert page.evaluate("document.activeElement.classList.contains('md-search__input')")
+    page.keyboard.type("wifi")
+    # (the results of the whole word, not of "w", "wi" or "wif", which show on the way)
+    page.wait_for_function("document.querySelector('.md-search-result__link')?.href.includes('h=wifi')")
+    page.keyboard.press("ArrowDown")
+    focused = page.evaluate("document.activeElement.getAttribute('href')")
+    first = page.locator(".md-search-result__link").first.get_attribute("href")
+    assert focused == first
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.getAttribute('href')") == first
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == first
+    # Escape closes search again
+    wait_until_search_is_ready(page)
+    page.keyboard.press("/")
+    page.wait_for_function("document.getElementById('__search').checked", timeout=5000)
+    page.keyboard.press("Escape")
+    page.wait_for_function("!document.getElementById('__search').checked", timeout=5000)
+    assert page.console_errors == []
+
+
+@browser_test
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_words_match_with_or_without_hyphens(page: object, server: str, language: str) -> None:
+    home = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    found = {query: [page_of(href) for href in search(page, server, home, query)]
+             for query in ("wifi", "wi-fi", "Wi-Fi", "WiFi")}
+    assert {results[0] for results in found.values()} == {WIFI_PAGE[language]}, found
+    assert len({tuple(results) for results in found.values()}) == 1, found
+    mails = {query: {page_of(href) for href in search(page, server, home, query)}
+             for query in ("email", "e-mail")}
+    assert mails["email"] and mails["email"] == mails["e-mail"], mails
+    assert page.console_errors == []
+
+
+@browser_test
+def test_a_hyphenated_word_found_by_its_joined_form_is_highlighted(page: object, server: str) -> None:
+    # "Wi-Fi" is indexed as "wi" and "fi"; "wifi" finds it through the joined form and the
+    # result highlights the whole word
+    search(page, server, "en/", "wifi")
+    first = page.locator(".md-search-result__item").first
+    assert "Wi-Fi" in [mark.text_content() for mark in first.locator("mark").all()]
+    missing = [element.text_content() for element in page.query_selector_all(".md-search-result del")]
+    assert missing == []
+    # A hyphenated query word that a page lacks is shown as typed
+    search(page, server, "en/", "wi-fi olifanten-park")
+    assert "olifanten-park" in {element.text_content()
+                                for element in page.query_selector_all(".md-search-result del")}
+
+
+@browser_test
+def test_dutch_stemming_finds_other_word_forms(page: object, server: str, pages: Site) -> None:
     # "netwerkbeheerders" (plural) occurs nowhere in the handbook; with the Dutch stemmer it
     # still finds the pages about the "netwerkbeheerder"
     results = search(page, server, "", "netwerkbeheerders")
-    assert not [href for href in results if href.startswith(server + "en/")]
-    found_texts = [pages.page(href[len(server):].split("?")[0]).select_one("article").get_text()
-                   for href in results]
+    assert results and not [href for href in results if href.startswith("en/")]
+    found_texts = [pages.page(page_of(href)).select_one("article").get_text() for href in results]
     assert any("netwerkbeheerders" not in text.lower() and "netwerkbeheerder" in text.lower()
                for text in found_texts), "no result that only matches through stemming"
 
 
+@browser_test
 def test_result_links_and_missing_terms_use_the_words_as_typed(page: object, server: str) -> None:
     # The worker searches with stems ("scholen" -> "schol"); Material puts the matched terms in
     # each result link to highlight them on the page, and strikes through the terms a page
     # lacks. Both show what the reader typed; a link keeps the stem too, for the other forms.
-    from urllib.parse import parse_qs, urlparse
-
     results = search(page, server, "", "scholen olifanten")
     # (a page listed only for its matching sections has no terms of its own: no "h")
-    highlights = [words for words in (parse_qs(urlparse(href).query).get("h", [""])[0].split()
+    highlights = [words for words in (parse_qs(urlsplit(href).query).get("h", [""])[0].split()
                                       for href in results) if words]
     assert highlights and all(words == ["scholen", "schol"] for words in highlights), highlights
     struck = {element.text_content() for element in page.query_selector_all(".md-search-result del")}

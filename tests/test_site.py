@@ -184,14 +184,6 @@ def test_schemas_are_published_and_referenced(site: Path) -> None:
         assert (site / "schema" / schema_name).exists()
 
 
-def test_search_index_has_both_languages(site: Path) -> None:
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = [doc["location"] for doc in index["docs"]]
-    assert any(location.startswith("en/") for location in locations)
-    assert any(location.startswith("tasks/") for location in locations)
-    assert "nl" in index["config"]["lang"]
-
-
 def test_no_request_to_third_parties_in_html(pages: Site) -> None:
     for url in ("", "en/", url_for(paths.page_path(HANDBOOK.tasks[0]), "nl")):
         soup = pages.page(url)

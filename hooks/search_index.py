@@ -1,0 +1,25 @@
+"""Give each language a search index of its own pages (handbook/search_index.py says how).
+
+The search plugin writes one index at the end of each language build, and the i18n plugin
+(on_post_build at priority -100) writes the merged index of all languages after the last one.
+This hook runs after both, at the end of every language build, and cuts whatever index is there
+into per-language files. Only the languages present are written, so the last run, on the
+merged index, leaves every language's file complete, whatever ran before it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from handbook import DEFAULT_LANGUAGE, LANGUAGES
+from handbook.search_index import split_site_index
+
+# ---- Hooks ------------------------------------------------------------------------------------
+
+
+@event_priority(-110)  # after the search plugin (0) and the i18n plugin's merge (-100)
+def on_post_build(config: MkDocsConfig) -> None:
+    split_site_index(Path(config.site_dir), LANGUAGES, DEFAULT_LANGUAGE)

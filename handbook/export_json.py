@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 from handbook import LANGUAGES, paths
-from handbook.model import Handbook, Provenance, Text
+from handbook.model import Handbook, Provenance, Text, Variants
 
 FORMAT = "ict-team-handbook"
 FORMAT_VERSION = 1
@@ -38,6 +38,7 @@ def handbook_to_dict(handbook: Handbook, site_url: str = "/") -> dict:
                   "description": _t(task.description), "roles": list(task.role_ids),
                   "level": task.level, "frequency": task.frequency, "hours": task.hours,
                   "steps": list(task.step_ids), "related": list(task.related_ids),
+                  "aliases": _variants(task.aliases), "formerly": list(task.former_ids),
                   "url": urls(paths.page_path(task)), **_provenance(task.provenance)}
                  for task in g.tasks
              ]}
@@ -46,7 +47,9 @@ def handbook_to_dict(handbook: Handbook, site_url: str = "/") -> dict:
         "roles": [
             {"id": r.id, "title": _t(r.title), "summary": _t(r.summary),
              "description": _t(r.description), "profile": _t(r.profile),
-             "groups": list(r.group_ids), "tasks": [t.id for t in handbook.tasks_for_role(r.id)],
+             "category": r.category, "groups": list(r.group_ids),
+             "tasks": [t.id for t in handbook.tasks_for_role(r.id)],
+             "aliases": _variants(r.aliases), "formerly": list(r.former_ids),
              "url": urls(paths.page_path(r)), **_provenance(r.provenance)}
             for r in handbook.roles
         ],
@@ -87,10 +90,19 @@ def handbook_to_dict(handbook: Handbook, site_url: str = "/") -> dict:
         ],
         "glossary": [
             {"id": term.id, "nl": term.nl, "en": term.en,
-             "aliases": {language: list(term.aliases[language]) for language in LANGUAGES},
-             "avoid": {language: list(term.avoid[language]) for language in LANGUAGES},
+             "aliases": _variants(term.aliases), "avoid": _variants(term.avoid),
              "note": _t(term.note) if term.note else None, **_provenance(term.provenance)}
             for term in handbook.terms
+        ],
+        "team_templates": [
+            {"id": t.id, "title": _t(t.title), "summary": _t(t.summary),
+             "description": _t(t.description), "hours_percent": t.hours_percent,
+             "members": [{"key": m.key, "name": _t(m.name), "roles": list(m.role_ids),
+                          "hours": m.hours} for m in t.members],
+             "assignments": [{"task": a.task_id, "owner": a.owner, "backup": a.backup,
+                              "outside": a.outside, "hours": a.hours} for a in t.assignments],
+             **_provenance(t.provenance)}
+            for t in handbook.team_templates
         ],
         "sources": [
             {"id": s.id, "title": s.title, "publisher": s.publisher, "url": s.url,
@@ -108,6 +120,10 @@ def write_handbook_json(handbook: Handbook, target: Path, site_url: str = "/") -
 
 def _t(text: Text) -> dict[str, str]:
     return text.as_dict()
+
+
+def _variants(variants: Variants) -> dict[str, list[str]]:
+    return {language: list(variants[language]) for language in LANGUAGES}
 
 
 def _provenance(provenance: Provenance) -> dict:

@@ -15,7 +15,6 @@ from handbook.cross_check import cross_check
 from handbook.errors import ContentError, ContentErrors
 from handbook.model import (
     Action,
-    Aliases,
     Characteristic,
     Handbook,
     Phase,
@@ -226,9 +225,9 @@ def _build(data: dict[str, dict], key: str) -> Handbook:
     )
 
 
-def _aliases(record: dict) -> Aliases:
+def _aliases(record: dict) -> Variants:
     aliases = record.get("aliases") or {}
-    return Aliases(nl=tuple(a.strip() for a in aliases.get("nl", ())),
+    return Variants(nl=tuple(a.strip() for a in aliases.get("nl", ())),
                    en=tuple(a.strip() for a in aliases.get("en", ())))
 
 

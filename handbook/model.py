@@ -27,21 +27,6 @@ class Text:
 
 
 @dataclass(frozen=True)
-class Aliases:
-    """Other words people use for a record, per language (brand names, abbreviations, everyday
-    words). Either language may be empty."""
-
-    nl: tuple[str, ...] = ()
-    en: tuple[str, ...] = ()
-
-    def __getitem__(self, language: str) -> tuple[str, ...]:
-        return getattr(self, language)
-
-    def __bool__(self) -> bool:
-        return bool(self.nl or self.en)
-
-
-@dataclass(frozen=True)
 class Provenance:
     """Where a record comes from (source ids, or the handbook's own synthesis, or both) and
     when it was checked: ``reviewed`` is the last check against the sources, ``review_by`` the
@@ -55,13 +40,18 @@ class Provenance:
 
 @dataclass(frozen=True)
 class Variants:
-    """Forms of a term per language (accepted aliases, or variants to avoid)."""
+    """Other forms of a name per language: a record's aliases (brand names, abbreviations,
+    everyday words people search with), or a term's variants to avoid. Either language may be
+    empty."""
 
     nl: tuple[str, ...] = ()
     en: tuple[str, ...] = ()
 
     def __getitem__(self, language: str) -> tuple[str, ...]:
         return getattr(self, language)
+
+    def __bool__(self) -> bool:
+        return bool(self.nl or self.en)
 
 
 @dataclass(frozen=True)
@@ -90,7 +80,7 @@ class Task:
     step_ids: tuple[str, ...]
     related_ids: tuple[str, ...]
     provenance: Provenance
-    aliases: Aliases = Aliases()
+    aliases: Variants = Variants()
     # Ids this task had before it was merged or renamed: their pages redirect here and saved
     # team plans move their assignments here
     former_ids: tuple[str, ...] = ()
@@ -134,7 +124,7 @@ class Role:
     group_ids: tuple[str, ...]
     provenance: Provenance
     category: str = "core"
-    aliases: Aliases = Aliases()
+    aliases: Variants = Variants()
     former_ids: tuple[str, ...] = ()
 
 

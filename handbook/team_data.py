@@ -2,20 +2,19 @@
 
 The page's planner (``overrides/assets/javascripts/team/``) reads this from a JSON island, so
 the task list always matches the validated model and every interface string comes from
-``content/ui.yaml`` (keys starting with ``team.``), never from the JavaScript.
+``content/ui.yaml`` (keys starting with ``team.``), never from the JavaScript. The island also
+carries the plan's JSON Schema, from which the planner takes the format's facts (see
+``handbook/team_format.py``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from handbook import DEFAULT_LANGUAGE, paths
 from handbook.model import Handbook
+from handbook.team_format import LEGACY_STORAGE_KEYS, STORAGE_NAME, schema
 
-# The saved plan and the export file carry this format name and version
-# (documented in schema/team-plan.schema.json).
-PLAN_FORMAT = "ict-team-plan"
-PLAN_FORMAT_VERSION = 1
-# The one localStorage key under which the planner keeps every plan of this browser.
-STORAGE_KEY = "ict-team-handbook.team-plans"
 LABEL_PREFIX = "team."
 # Labels of other pages that the planner reuses (hour formatting, frequencies).
 SHARED_LABELS = ("hours.short", "hours.note")
@@ -29,6 +28,13 @@ def team_labels(handbook: Handbook, language: str) -> dict[str, str]:
     return labels
 
 
+def formerly_map(tasks: Iterable[object]) -> dict[str, str]:
+    """{old id: new id} for tasks that were merged into another: a saved plan's decisions about
+    an old id move to the task that took it over. A task lists its old ids as ``formerly``
+    (absent until the content gives tasks that field: then the map is empty)."""
+    return {old: task.id for task in tasks for old in getattr(task, "formerly", ())}
+
+
 def team_data(handbook: Handbook, language: str) -> dict:
     """A JSON-ready dict for the team page in ``language``.
 
@@ -40,9 +46,9 @@ def team_data(handbook: Handbook, language: str) -> dict:
         return "../" + paths.page_url(paths.page_path(task), DEFAULT_LANGUAGE)
 
     return {
-        "format": PLAN_FORMAT,
-        "formatVersion": PLAN_FORMAT_VERSION,
-        "storageKey": STORAGE_KEY,
+        "schema": schema(),
+        "storageName": STORAGE_NAME,
+        "legacyStorageKeys": list(LEGACY_STORAGE_KEYS),
         "language": language,
         "groups": [{"id": group.id, "title": group.title[language]} for group in handbook.groups],
         "roles": [{"id": role.id, "title": role.title[language]} for role in handbook.roles],
@@ -53,5 +59,6 @@ def team_data(handbook: Handbook, language: str) -> dict:
              "url": task_url(task)}
             for task in handbook.tasks
         ],
+        "formerly": formerly_map(handbook.tasks),
         "labels": team_labels(handbook, language),
     }

@@ -108,6 +108,42 @@ def test_escape_in_the_owner_select_takes_back_the_arrow_keys(page, server, hand
     clean(page)
 
 
+@pytest.mark.parametrize("case", ["status", "member", "group"])
+def test_arrow_keys_in_a_task_row_under_each_filter(page, server, handbook, language, case) -> None:
+    # Each filter and the field whose change makes a task stop matching it: the row stays
+    # while focus is in it, a choice is kept only when focus leaves, and Escape takes it back
+    task = handbook.tasks[0].id
+    open_team(page, server, language)
+    an = owner_of(page, task, "An", 10)
+    add_member(page, "Bo", 10)
+    bo = member_ids(page)[1]
+    choose(page, task, "backup", bo)
+    control, value, field, key = {
+        "status": ("#team-filter-status", "todo", "status", "ArrowDown"),
+        # Bo is the last backup; up skips An, the owner, to "no backup"
+        "member": ("#team-filter-member", bo, "backup", "ArrowUp"),
+        "group": ("#team-filter-group", handbook.groups[0].id, "status", "ArrowDown"),
+    }[case]
+    page.locator(control).select_option(value)
+    select = task_row(page, task).locator(f"[data-field={field}]")
+    before = select.input_value()
+    select.focus()
+    page.keyboard.press(key)
+    assert select.input_value() != before
+    assert task_row(page, task).is_visible()
+    assert focused(page) == {"task": task, "field": field, "tag": "SELECT", "id": ""}
+    page.keyboard.press("Escape")
+    assert select.input_value() == before
+    page.keyboard.press(key)
+    page.keyboard.press("Enter")
+    assert saved_plan(page)["assignments"][task] != {"owner": an, "backup": bo}
+    assert task_row(page, task).is_visible(), "kept while focus is in it"
+    page.locator(control).focus()
+    visible = task_row(page, task).is_visible()
+    assert visible == (case == "group"), "a row that no longer matches goes once focus leaves"
+    clean(page)
+
+
 # ---- Bad input gets a message -----------------------------------------------------------------
 
 

@@ -83,11 +83,12 @@ export function createAlerts(container) {
  * @param {string} text
  */
 export function showFieldError(input, text) {
-  const id = `${input.id || input.form?.id || "team"}-${input.name || input.dataset.mfield || "field"}-error`;
+  const id = `${input.id || `${input.form?.id || "team"}-${input.name}`}-error`;
   let message = document.getElementById(id);
   if (!message) {
     message = el("p", { id, class: "team-field-error" });
-    input.closest("label, .team-field")?.after(message) ?? input.after(message);
+    // Below the row of fields, so the fields keep their places
+    (input.closest(".team-row, form, label") ?? input).after(message);
     input.addEventListener("input", () => clearFieldError(input), { once: true });
   }
   message.textContent = text;

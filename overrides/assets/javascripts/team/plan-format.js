@@ -18,7 +18,7 @@ export const MIGRATIONS = {
  * The plan format, read from its schema.
  * @param {object} schema the team plan's JSON Schema
  * @returns {Readonly<object>} name, version, statuses, modes, limits; read, parse, migrate,
- *   makeDocument, parseHours, cleanName, nameProblem
+ *   makeDocument, parseHours, cleanName
  */
 export function planFormat(schema) {
   const definitions = schema.$defs;

@@ -77,5 +77,4 @@ export function wirePlans(ctx) {
     ctx.changeDocument((doc) => ({ ...doc, plans: [...doc.plans, ...added], current: added[0].id }));
     return true;
   };
-  ctx.addPlan = addPlan;
 }

@@ -124,7 +124,7 @@ export function createTaskList(container, { L, statuses, limits, groups, model }
       link.textContent = task.title;
       if (newIds.has(task.id)) legend.append(" ", el("span", { class: "team-badge team-badge--new" }, L.badge_new));
     }
-    row.children[1].textContent = task.own ? format(L.hours_default, { hours: task.hours })
+    row.children[1].textContent = task.own ? format(L.hours_own, { hours: task.hours })
       : `${task.summary} ${task.frequency} · ${format(L.hours_default, { hours: task.hours })}`;
     row.querySelector(`[data-field="${FIELDS.hours}"]`).placeholder = String(task.hours);
     if (isHomeless) {

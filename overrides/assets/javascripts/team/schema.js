@@ -31,8 +31,9 @@ function compile(schema, root, compiled) {
   // Placeholder first, so a schema that refers to itself compiles
   let checks = [];
   const node = (value) => {
-    for (const check of checks) {
-      const failure = check(value);
+    // Indexed loops: the checker runs once per document at start-up, before the JIT warms up
+    for (let i = 0; i < checks.length; i++) {
+      const failure = checks[i](value);
       if (failure) return failure;
     }
     return null;
@@ -85,18 +86,19 @@ function keywordCheck(keyword, argument, schema, root, compiled) {
     }
     case "required": return (value) => {
       if (!isObject(value)) return null;
-      const missing = argument.find((key) => !Object.hasOwn(value, key));
-      return missing === undefined ? null : fail([missing]);
+      for (let i = 0; i < argument.length; i++) if (!Object.hasOwn(value, argument[i])) return fail([argument[i]]);
+      return null;
     };
     case "maxProperties": return (value) => (!isObject(value) || Object.keys(value).length <= argument ? null : fail());
     case "properties": {
-      const checks = Object.entries(argument).map(([key, sub]) => [key, compile(sub, root, compiled)]);
+      const keys = Object.keys(argument);
+      const checks = keys.map((key) => compile(argument[key], root, compiled));
       return (value) => {
         if (!isObject(value)) return null;
-        for (const [key, check] of checks) {
-          if (!Object.hasOwn(value, key)) continue;
-          const failure = check(value[key]);
-          if (failure) return { ...failure, path: [key, ...failure.path] };
+        for (let i = 0; i < keys.length; i++) {
+          if (!Object.hasOwn(value, keys[i])) continue;
+          const failure = checks[i](value[keys[i]]);
+          if (failure) return { ...failure, path: [keys[i], ...failure.path] };
         }
         return null;
       };
@@ -105,7 +107,8 @@ function keywordCheck(keyword, argument, schema, root, compiled) {
       const check = compile(argument, root, compiled);
       return (value) => {
         if (!isObject(value)) return null;
-        for (const key of Object.keys(value)) if (check(key)) return fail([key]);
+        const keys = Object.keys(value);
+        for (let i = 0; i < keys.length; i++) if (check(keys[i])) return fail([keys[i]]);
         return null;
       };
     }
@@ -114,7 +117,9 @@ function keywordCheck(keyword, argument, schema, root, compiled) {
       const check = argument === false ? null : compile(argument, root, compiled);
       return (value) => {
         if (!isObject(value)) return null;
-        for (const key of Object.keys(value)) {
+        const keys = Object.keys(value);
+        for (let i = 0; i < keys.length; i++) {
+          const key = keys[i];
           if (known.has(key)) continue;
           if (!check) return fail([key]);
           const failure = check(value[key]);

@@ -100,7 +100,9 @@ export function wireTransfer(ctx) {
     const one = picked.length === 1;
     box.querySelector('[data-action="import-replace"]').disabled = !one;
     box.querySelector('[data-action="import-merge"]').disabled = !one;
-    box.querySelector('[data-action="import-add"]').disabled = picked.length === 0;
+    const add = box.querySelector('[data-action="import-add"]');
+    add.disabled = picked.length === 0;
+    add.textContent = picked.length > 1 ? format(L.import_add_many, { count: picked.length }) : L.import_add;
     const effect = box.querySelector("#team-import-effect");
     if (one) {
       const diff = diffPlans(ctx.plan(), picked[0]);

@@ -7,7 +7,7 @@
 // moving through the list never assigns every member in turn, and with a filter on, the row
 // does not vanish under the keyboard.
 
-import { showFieldError, clearFieldError } from "./dom.js";
+import { clearFieldError, el, showFieldError } from "./dom.js";
 import { FIELDS } from "./render.js";
 import { addCustomTask, acknowledge, dropOrphan, format, moveCustomTask, newId, removeCustomTask } from "./state.js";
 
@@ -150,8 +150,14 @@ export function wireAssignments(ctx) {
     ctx.say(`${describe(task)}${note ? ` ${note}` : ""}`);
   }
 
+  /** A message about the row's last change (made when first needed: most rows never have one). */
   function showRowMessage(row, text) {
-    const message = row.querySelector(".team-task__message");
+    let message = row.querySelector(".team-task__message");
+    if (!message && !text) return;
+    if (!message) {
+      message = el("p", { class: "team-task__message" });
+      row.querySelector(".team-task__flags").after(message);
+    }
     message.textContent = text;
     message.hidden = !text;
   }

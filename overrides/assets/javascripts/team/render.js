@@ -221,7 +221,6 @@ function rowPrototype(L, statuses, limits) {
         ...statuses.map((s) => el("option", { value: s }, L[`status_${s}`])))),
       el("label", { class: "team-field team-field--short" }, L.hours, el("input", { ...number, "data-field": FIELDS.hours }))),
     el("p", { class: "team-task__flags" }),
-    el("p", { class: "team-task__message", hidden: true }),
     el("details", { class: "team-notes" }, el("summary", {}, L.notes)));
 }
 

@@ -89,10 +89,10 @@ export function createView(ctx) {
     for (const [id, row] of taskList.rows()) {
       const kept = !shown.has(id) && row === focusRow;
       row.hidden = !shown.has(id) && !kept;
+      if (kept === row.classList.contains("team-task--kept")) continue;
       row.classList.toggle("team-task--kept", kept);
-      const message = row.querySelector(".team-task__kept");
-      if (kept && !message) row.querySelector(".team-task__flags").after(el("p", { class: "team-task__kept" }, L.filter_row_kept));
-      else if (!kept) message?.remove();
+      if (kept) row.querySelector(".team-task__flags").after(el("p", { class: "team-task__kept" }, L.filter_row_kept));
+      else row.querySelector(".team-task__kept")?.remove();
     }
     for (const section of $("team-task-list").children) {
       section.hidden = !section.querySelector(".team-task:not([hidden])");

@@ -2,20 +2,17 @@
 
 The page's planner (``overrides/assets/javascripts/team/``) reads this from a JSON island, so
 the task list always matches the validated model and every interface string comes from
-``content/ui.yaml`` (keys starting with ``team.``), never from the JavaScript.
+``content/ui.yaml`` (keys starting with ``team.``), never from the JavaScript. The island also
+carries the plan's JSON Schema, from which the planner takes the format's facts (see
+``handbook/team_format.py``).
 """
 
 from __future__ import annotations
 
 from handbook import DEFAULT_LANGUAGE, paths
 from handbook.model import Handbook, TeamTemplate
+from handbook.team_format import LEGACY_STORAGE_KEYS, STORAGE_NAME, schema
 
-# The saved plan and the export file carry this format name and version
-# (documented in schema/team-plan.schema.json).
-PLAN_FORMAT = "ict-team-plan"
-PLAN_FORMAT_VERSION = 1
-# The one localStorage key under which the planner keeps every plan of this browser.
-STORAGE_KEY = "ict-team-handbook.team-plans"
 LABEL_PREFIX = "team."
 # Labels of other pages that the planner reuses (hour formatting, frequencies).
 SHARED_LABELS = ("hours.short", "hours.note")
@@ -40,9 +37,9 @@ def team_data(handbook: Handbook, language: str) -> dict:
         return "../" + paths.page_url(paths.page_path(task), DEFAULT_LANGUAGE)
 
     return {
-        "format": PLAN_FORMAT,
-        "formatVersion": PLAN_FORMAT_VERSION,
-        "storageKey": STORAGE_KEY,
+        "schema": schema(),
+        "storageName": STORAGE_NAME,
+        "legacyStorageKeys": list(LEGACY_STORAGE_KEYS),
         "language": language,
         "groups": [{"id": group.id, "title": group.title[language]} for group in handbook.groups],
         "roles": [{"id": role.id, "title": role.title[language]} for role in handbook.roles],
@@ -53,12 +50,12 @@ def team_data(handbook: Handbook, language: str) -> dict:
              "url": task_url(task)}
             for task in handbook.tasks
         ],
-        "labels": team_labels(handbook, language),
         # Ids of merged or renamed tasks and roles → their current id, so a saved plan that
-        # still uses an old id can move its assignments instead of orphaning them
-        "taskIdMap": dict(handbook.task_id_map),
-        "roleIdMap": dict(handbook.role_id_map),
+        # still uses an old id moves its decisions instead of orphaning them
+        "formerly": dict(handbook.task_id_map),
+        "formerRoles": dict(handbook.role_id_map),
         "starterTeams": [starter_team(template, language) for template in handbook.team_templates],
+        "labels": team_labels(handbook, language),
     }
 
 

@@ -90,12 +90,12 @@ def test_hours_by_level_add_up_to_the_group_per_level_only() -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_team_data_exposes_old_ids_and_starter_teams(language: str) -> None:
     data = team_data(HANDBOOK, language)
-    assert data["taskIdMap"] == HANDBOOK.task_id_map
-    assert data["roleIdMap"] == HANDBOOK.role_id_map
+    assert data["formerly"] == HANDBOOK.task_id_map
+    assert data["formerRoles"] == HANDBOOK.role_id_map
     task_ids = {task["id"] for task in data["tasks"]}
     role_ids = {role["id"] for role in data["roles"]}
-    assert set(data["taskIdMap"].values()) <= task_ids
-    assert set(data["roleIdMap"].values()) <= role_ids
+    assert set(data["formerly"].values()) <= task_ids
+    assert set(data["formerRoles"].values()) <= role_ids
     for team in data["starterTeams"]:
         keys = {member["key"] for member in team["members"]}
         assert set(team["assignments"]) == task_ids
@@ -112,7 +112,7 @@ def test_the_built_team_page_carries_the_maps(pages: Site) -> None:
     for language in LANGUAGES:
         island = pages.page(url_for("team.md", language)).find("script", id="team-data")
         data = json.loads(island.string)
-        assert data["taskIdMap"] == HANDBOOK.task_id_map
+        assert data["formerly"] == HANDBOOK.task_id_map
         assert [team["id"] for team in data["starterTeams"]] == \
                [template.id for template in HANDBOOK.team_templates]
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.downloads import Generation, catalogue, generate, pdf
+from handbook.downloads import Generation, catalogue, generate, pdf, spreadsheet
 from handbook.downloads.pdf import DownloadError
 from handbook.load import load_handbook
 from handbook.model import Handbook
@@ -140,7 +140,9 @@ def test_xlsx(site: Path, handbook: Handbook, language: str) -> None:
     ranges = {str(v.sqref): v.formula1 for v in validations}
     last = len(handbook.tasks) + 1
     assert ranges[f"I2:J{last}"].startswith("=") and "$A$2" in ranges[f"I2:J{last}"]
-    assert labels["downloads.status.done"][language] in ranges[f"K2:K{last}"]
+    # The statuses are the team page's, in its words (one vocabulary: schema/team-plan.schema.json)
+    assert ranges[f"K2:K{last}"] == '"{}"'.format(",".join(spreadsheet.status_choices(handbook, language)))
+    assert labels["team.status_done"][language] in ranges[f"K2:K{last}"]
     assert workbook.worksheets[2].max_row == len(handbook.roles) + 1
 
 

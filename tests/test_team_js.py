@@ -1,4 +1,9 @@
-"""Run the team planner's JavaScript unit tests (tests/js/*.test.mjs) with Node."""
+"""Promise: the team planner's modules keep their contracts, checked without a browser.
+
+Runs the JavaScript unit tests (tests/js/*.test.mjs) with Node: the schema checker, the plan
+format and its migrations, the plan operations, storage, the session with two tabs, undo and
+the CSV export. Each test file there says which promise it checks.
+"""
 
 from __future__ import annotations
 

@@ -12,9 +12,18 @@ import io
 
 from handbook import paths
 from handbook.model import Handbook
+from handbook.team_format import plan_format
 
 TEAM_ROWS = 40  # rows offered on the Team sheet (and in the drop-downs)
-STATUSES = ("todo", "assigned", "in_progress", "done", "outsourced", "not_applicable")
+
+
+def status_choices(handbook: Handbook, language: str) -> list[str]:
+    """The status drop-down: the team plan's statuses (schema/team-plan.schema.json) in the
+    team page's words, then the page's other ways to cover a task (outsourced, not applicable),
+    which this sheet has no column of their own for."""
+    fmt = plan_format()
+    return [handbook.label(language, f"team.status_{status}") for status in fmt.statuses] + \
+        [handbook.label(language, f"team.mode_{mode}") for mode in fmt.modes if mode != "team"]
 
 
 def task_rows(handbook: Handbook, language: str, site_url: str) -> tuple[list[str], list[list]]:
@@ -85,7 +94,7 @@ def task_overview_xlsx(handbook: Handbook, language: str, site_url: str) -> byte
     people.prompt = t("downloads.xlsx.team_help")
     people.showInputMessage = True
     people.add(f"I2:J{last}")
-    statuses = ",".join(t(f"downloads.status.{status}") for status in STATUSES)
+    statuses = ",".join(status_choices(handbook, language))
     status = DataValidation(type="list", formula1=f'"{statuses}"', allow_blank=True)
     status.add(f"K2:K{last}")
     tasks.add_data_validation(people)

@@ -1,42 +1,262 @@
-// Pure functions over the team plan: no DOM, no storage, so node --test can check them.
+// Pure functions over a team plan: no DOM, no storage, so node --test can check them.
 //
 // A plan is language-neutral: it refers to handbook tasks and roles by id only. Every
-// function returns a new object and never changes its arguments.
-
-/** Statuses a task can have, in the order the interface lists them. */
-export const STATUSES = ["todo", "doing", "done", "review"];
-/** How a task is covered: by the team, by an outside partner, or not at all. */
-export const MODES = ["team", "outsourced", "na"];
-/** Limits that imports are checked against (also in schema/team-plan.schema.json). */
-export const LIMITS = { name: 200, notes: 5000, members: 200, plans: 50, customTasks: 500, hours: 10000 };
+// function returns a new object and never changes its arguments. The format's defaults
+// (a task is covered by the team and still to do) come from the schema through `fmt`.
 
 /**
- * Hours typed into a field: a whole number from 0 up to the limit, or null when the text is
- * empty, not a number or negative.
- * @param {string} text
- * @returns {?number}
+ * The plan operations for one plan format.
+ * @param {{modes: string[], statuses: string[]}} fmt see planFormat; the first mode and the
+ *   first status are the defaults a plan leaves out
+ * @returns {Readonly<object>} the functions below
  */
-export function parseHours(text) {
-  const value = Number(text);
-  if (String(text).trim() === "" || !Number.isFinite(value) || value < 0) return null;
-  return Math.min(LIMITS.hours, Math.round(value));
+export function planModel(fmt) {
+  const TEAM = fmt.modes[0];
+  const FIRST_STATUS = fmt.statuses[0];
+  // The one mode with a partner: the format's description of "partner" says so
+  const OUTSOURCED = "outsourced";
+
+  /**
+   * The assignment of one task, with defaults filled in.
+   * @param {object} plan
+   * @param {string} taskId
+   * @returns {{mode: string, owner: string, backup: string, partner: string, status: string, hours: (number|null), notes: string}}
+   */
+  function assignmentOf(plan, taskId) {
+    const a = plan.assignments[taskId] || {};
+    return {
+      mode: a.mode || TEAM, owner: a.owner || "", backup: a.backup || "", partner: a.partner || "",
+      status: a.status || FIRST_STATUS, hours: typeof a.hours === "number" ? a.hours : null, notes: a.notes || "",
+    };
+  }
+
+  /**
+   * The plan with one task's assignment changed. Empty values and defaults are left out, so
+   * a plan only stores what the team decided. A task no longer outsourced loses its partner;
+   * a task not covered by the team has no owner or backup; nobody backs up their own task.
+   * @param {object} plan
+   * @param {string} taskId
+   * @param {object} patch any of mode, owner, backup, partner, status, hours, notes
+   * @returns {object}
+   */
+  function setAssignment(plan, taskId, patch) {
+    const merged = tidy({ ...(plan.assignments[taskId] || {}), ...patch });
+    if ("mode" in patch && (patch.mode || TEAM) !== OUTSOURCED) delete merged.partner;
+    if ("mode" in patch && (patch.mode || TEAM) !== TEAM) {
+      delete merged.owner;
+      delete merged.backup;
+    }
+    return withAssignment(plan, taskId, merged);
+  }
+
+  function tidy(assignment) {
+    const clean = {};
+    for (const [key, value] of Object.entries(assignment)) {
+      if (value === "" || value === null || value === undefined) continue;
+      clean[key] = value;
+    }
+    if (clean.mode === TEAM) delete clean.mode;
+    if (clean.status === FIRST_STATUS) delete clean.status;
+    if (clean.owner && clean.owner === clean.backup) delete clean.backup;
+    return clean;
+  }
+
+  function withAssignment(plan, taskId, assignment) {
+    const assignments = { ...plan.assignments };
+    if (Object.keys(assignment).length) assignments[taskId] = assignment;
+    else delete assignments[taskId];
+    return { ...plan, assignments };
+  }
+
+  /**
+   * The plan without a member, and what their removal took (for undo): tasks they owned or
+   * backed up lose that person.
+   * @param {object} plan
+   * @param {string} memberId
+   * @returns {{plan: object, removal: {member: object, index: number, owned: string[], backedUp: string[]}}}
+   */
+  function removeMember(plan, memberId) {
+    const index = plan.members.findIndex((m) => m.id === memberId);
+    const removal = { member: plan.members[index], index, owned: [], backedUp: [] };
+    let next = { ...plan, members: plan.members.filter((m) => m.id !== memberId) };
+    for (const [taskId, a] of Object.entries(plan.assignments)) {
+      if (a.owner !== memberId && a.backup !== memberId) continue;
+      const rest = { ...a };
+      if (a.owner === memberId) {
+        removal.owned.push(taskId);
+        delete rest.owner;
+      }
+      if (a.backup === memberId) {
+        removal.backedUp.push(taskId);
+        delete rest.backup;
+      }
+      next = withAssignment(next, taskId, rest);
+    }
+    return { plan: next, removal };
+  }
+
+  /**
+   * Take back a removal on the plan as it is now: the member returns to their place, and to
+   * the tasks they owned or backed up that nobody took over since. Everything else done since
+   * stays as it is.
+   * @param {object} plan
+   * @param {{member: object, index: number, owned: string[], backedUp: string[]}} removal
+   * @returns {{plan: object, skipped: string[]} | null} null when the member is back already;
+   *   skipped: tasks someone else took over meanwhile
+   */
+  function restoreMember(plan, removal) {
+    const { member } = removal;
+    if (plan.members.some((m) => m.id === member.id)) return null;
+    const members = [...plan.members];
+    members.splice(Math.min(removal.index, members.length), 0, member);
+    let next = { ...plan, members };
+    const present = new Set(members.map((m) => m.id));
+    const skipped = [];
+    for (const taskId of removal.owned) {
+      const a = assignmentOf(next, taskId);
+      if (a.mode === TEAM && !present.has(a.owner)) {
+        next = setAssignment(next, taskId, { owner: member.id, backup: a.backup === member.id ? "" : a.backup });
+      } else skipped.push(taskId);
+    }
+    for (const taskId of removal.backedUp) {
+      const a = assignmentOf(next, taskId);
+      if (a.mode === TEAM && !present.has(a.backup) && a.owner !== member.id) next = setAssignment(next, taskId, { backup: member.id });
+      else if (!skipped.includes(taskId)) skipped.push(taskId);
+    }
+    return { plan: next, skipped };
+  }
+
+  /**
+   * Tasks of this plan the handbook no longer has (kept), and tasks new since the plan last
+   * saw the handbook.
+   * @param {object} plan
+   * @param {string[]} handbookIds
+   * @returns {{newIds: string[], orphanIds: string[]}}
+   */
+  function reconcile(plan, handbookIds) {
+    const known = new Set(plan.knownTasks || []);
+    const present = new Set([...handbookIds, ...plan.customTasks.map((t) => t.id)]);
+    return {
+      newIds: handbookIds.filter((id) => !known.has(id)),
+      orphanIds: Object.keys(plan.assignments).filter((id) => !present.has(id)),
+    };
+  }
+
+  /**
+   * The overview: hours per member, tasks without owner or backup, overloaded members and
+   * coverage per group. Tasks outsourced or not applicable need no owner.
+   * @param {object} plan
+   * @param {Array<object>} tasks all tasks (see allTasks)
+   * @param {Array<{id: string}>} groups
+   * @returns {{hours: Object<string, number>, unowned: string[], noBackup: string[], overloaded: string[], coverage: object}}
+   */
+  function analyse(plan, tasks, groups) {
+    const hours = Object.fromEntries(plan.members.map((m) => [m.id, 0]));
+    const memberIds = new Set(plan.members.map((m) => m.id));
+    const unowned = [];
+    const noBackup = [];
+    const coverage = Object.fromEntries(groups.map((g) => [g.id, { total: 0, covered: 0 }]));
+    for (const task of tasks) {
+      const a = assignmentOf(plan, task.id);
+      const cell = coverage[task.group];
+      if (cell) cell.total += 1;
+      if (a.mode !== TEAM) {
+        if (cell) cell.covered += 1;
+        continue;
+      }
+      if (!memberIds.has(a.owner)) {
+        unowned.push(task.id);
+        continue;
+      }
+      if (cell) cell.covered += 1;
+      hours[a.owner] += taskHours(plan, task);
+      if (!memberIds.has(a.backup)) noBackup.push(task.id);
+    }
+    const overloaded = plan.members.filter((m) => hours[m.id] > (m.hours || 0)).map((m) => m.id);
+    return { hours, unowned, noBackup, overloaded, coverage };
+  }
+
+  /**
+   * Which tasks to show for the current filters.
+   * @param {object} plan
+   * @param {Array<object>} tasks
+   * @param {{group?: string, member?: string, status?: string, unassigned?: boolean, query?: string}} filters
+   * @returns {Set<string>} ids of the tasks that match
+   */
+  function filterTasks(plan, tasks, filters) {
+    const query = (filters.query || "").trim().toLocaleLowerCase();
+    const memberIds = new Set(plan.members.map((m) => m.id));
+    const shown = new Set();
+    for (const task of tasks) {
+      const a = assignmentOf(plan, task.id);
+      if (filters.group && task.group !== filters.group) continue;
+      if (filters.member && a.owner !== filters.member && a.backup !== filters.member) continue;
+      if (filters.status && a.status !== filters.status) continue;
+      if (filters.unassigned && !(a.mode === TEAM && !memberIds.has(a.owner))) continue;
+      if (query && !`${task.title} ${task.summary || ""} ${a.notes} ${a.partner}`.toLocaleLowerCase().includes(query)) continue;
+      shown.add(task.id);
+    }
+    return shown;
+  }
+
+  /**
+   * Merge an imported plan into the current one. Members are matched by id, then by name;
+   * the imported plan's decisions win for every task it has decided something about; the
+   * school's own tasks are combined. Nothing else in the current plan is lost.
+   * @param {object} current
+   * @param {object} incoming
+   * @returns {{plan: object, summary: {membersAdded: number, assignmentsChanged: number, tasksAdded: number}}}
+   */
+  function mergePlans(current, incoming) {
+    const idMap = {};
+    let members = [...current.members];
+    let membersAdded = 0;
+    for (const m of incoming.members) {
+      // The same member: the same id (the same plan, exported elsewhere) or the same name.
+      // Ids are random, so another team's member never takes one of ours by accident.
+      const match = members.find((x) => x.id === m.id) || members.find((x) => sameName(x.name, m.name));
+      if (match) {
+        idMap[m.id] = match.id;
+      } else {
+        members = [...members, { ...m }]; // no member has this id: the find above would have matched
+        idMap[m.id] = m.id;
+        membersAdded += 1;
+      }
+    }
+    let plan = { ...current, members };
+    let assignmentsChanged = 0;
+    for (const [taskId, a] of Object.entries(incoming.assignments)) {
+      const mapped = { ...a };
+      if (mapped.owner) mapped.owner = idMap[mapped.owner] || mapped.owner;
+      if (mapped.backup) mapped.backup = idMap[mapped.backup] || mapped.backup;
+      const before = plan.assignments[taskId] || {};
+      const merged = tidy({ ...before, ...mapped });
+      if (JSON.stringify(merged) !== JSON.stringify(before)) assignmentsChanged += 1;
+      plan = withAssignment(plan, taskId, merged);
+    }
+    const known = new Set(current.customTasks.map((t) => t.id));
+    const extra = incoming.customTasks.filter((t) => !known.has(t.id));
+    plan = {
+      ...plan, customTasks: [...current.customTasks, ...extra],
+      knownTasks: [...new Set([...(current.knownTasks || []), ...(incoming.knownTasks || [])])],
+    };
+    return { plan, summary: { membersAdded, assignmentsChanged, tasksAdded: extra.length } };
+  }
+
+  return Object.freeze({
+    modes: fmt.modes, statuses: fmt.statuses, partnerMode: OUTSOURCED,
+    assignmentOf, setAssignment, removeMember, restoreMember, reconcile, analyse, filterTasks, mergePlans,
+  });
 }
 
-/**
- * A name or title typed into a field: trimmed, at most the length limit.
- * @param {string} text
- * @returns {string}
- */
-export function cleanName(text) {
-  return String(text).trim().slice(0, LIMITS.name);
-}
+// ---- Operations that need no format facts -----------------------------------------------------
 
 /**
  * A new, empty plan.
  * @param {string} id unique plan id
  * @param {string} name the plan's name as the user typed it
  * @param {string[]} taskIds ids of the handbook's tasks now, so later additions show as new
- * @returns {object} the plan
+ * @returns {object}
  */
 export function createPlan(id, name, taskIds) {
   return { id, name, members: [], assignments: {}, customTasks: [], knownTasks: [...taskIds] };
@@ -52,9 +272,30 @@ export function newId(prefix, taken = []) {
   const used = new Set(taken);
   let id;
   do {
-    id = `${prefix}-${Math.random().toString(36).slice(2, 8)}`;
+    id = `${prefix}-${Math.random().toString(36).slice(2, 8).padEnd(6, "0")}`;
   } while (used.has(id));
   return id;
+}
+
+/**
+ * Whether two names are the same to a person: spaces around and letter case do not count.
+ * @param {string} a
+ * @param {string} b
+ * @returns {boolean}
+ */
+export function sameName(a, b) {
+  return a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+}
+
+/**
+ * The member (other than `exceptId`) who already has this name, if any.
+ * @param {object} plan
+ * @param {string} name
+ * @param {string} [exceptId] the member being renamed
+ * @returns {object|undefined}
+ */
+export function memberNamed(plan, name, exceptId = "") {
+  return plan.members.find((m) => m.id !== exceptId && sameName(m.name, name));
 }
 
 /**
@@ -80,61 +321,6 @@ export function updateMember(plan, memberId, patch) {
 }
 
 /**
- * The plan without a member; tasks they owned or backed up lose that person.
- * Keep the old plan to offer an undo.
- * @param {object} plan
- * @param {string} memberId
- * @returns {object}
- */
-export function removeMember(plan, memberId) {
-  const assignments = {};
-  for (const [taskId, a] of Object.entries(plan.assignments)) {
-    const next = { ...a };
-    if (next.owner === memberId) delete next.owner;
-    if (next.backup === memberId) delete next.backup;
-    assignments[taskId] = next;
-  }
-  return { ...plan, members: plan.members.filter((m) => m.id !== memberId), assignments };
-}
-
-/**
- * The assignment of one task, with defaults filled in.
- * @param {object} plan
- * @param {string} taskId
- * @returns {{mode: string, owner: string, backup: string, partner: string, status: string, hours: (number|null), notes: string}}
- */
-export function assignmentOf(plan, taskId) {
-  const a = plan.assignments[taskId] || {};
-  return {
-    mode: a.mode || "team", owner: a.owner || "", backup: a.backup || "", partner: a.partner || "",
-    status: a.status || "todo", hours: typeof a.hours === "number" ? a.hours : null, notes: a.notes || "",
-  };
-}
-
-/**
- * The plan with one task's assignment changed. Empty values are removed, so a plan only
- * stores what the team decided.
- * @param {object} plan
- * @param {string} taskId
- * @param {object} patch any of mode, owner, backup, partner, status, hours, notes
- * @returns {object}
- */
-export function setAssignment(plan, taskId, patch) {
-  const merged = { ...(plan.assignments[taskId] || {}), ...patch };
-  for (const key of Object.keys(merged)) {
-    const value = merged[key];
-    if (value === "" || value === null || value === undefined) delete merged[key];
-  }
-  if (merged.mode === "team") delete merged.mode;
-  if (merged.status === "todo") delete merged.status;
-  if (merged.owner && merged.owner === merged.backup) delete merged.backup;
-  const assignments = { ...plan.assignments };
-  if (Object.keys(merged).length) assignments[taskId] = merged;
-  else delete assignments[taskId];
-  return { ...plan, assignments };
-}
-
-/**
  * The plan with one of the school's own tasks added to a group.
  * @param {object} plan
  * @param {{id: string, group: string, title: string, hours?: number}} task
@@ -143,6 +329,17 @@ export function setAssignment(plan, taskId, patch) {
 export function addCustomTask(plan, task) {
   const clean = { id: task.id, group: task.group, title: task.title.trim(), hours: task.hours ?? 0 };
   return { ...plan, customTasks: [...plan.customTasks, clean] };
+}
+
+/**
+ * The plan with one of its own tasks moved to another group.
+ * @param {object} plan
+ * @param {string} taskId
+ * @param {string} group
+ * @returns {object}
+ */
+export function moveCustomTask(plan, taskId, group) {
+  return { ...plan, customTasks: plan.customTasks.map((t) => (t.id === taskId ? { ...t, group } : t)) };
 }
 
 /**
@@ -180,19 +377,15 @@ export function allTasks(plan, handbookTasks) {
 }
 
 /**
- * How the plan relates to the handbook it is opened with: tasks that are new since the plan
- * last saw the handbook, and saved assignments of tasks the handbook no longer has.
+ * The school's own tasks in a group the page does not show (the handbook dropped the group):
+ * they still count, so the page lists them apart, to be moved.
  * @param {object} plan
- * @param {string[]} handbookIds
- * @returns {{newIds: string[], orphanIds: string[]}}
+ * @param {Iterable<string>} groupIds
+ * @returns {string[]}
  */
-export function reconcile(plan, handbookIds) {
-  const known = new Set(plan.knownTasks || []);
-  const present = new Set([...handbookIds, ...plan.customTasks.map((t) => t.id)]);
-  return {
-    newIds: handbookIds.filter((id) => !known.has(id)),
-    orphanIds: Object.keys(plan.assignments).filter((id) => !present.has(id)),
-  };
+export function homelessTasks(plan, groupIds) {
+  const groups = new Set(groupIds);
+  return plan.customTasks.filter((t) => !groups.has(t.group)).map((t) => t.id);
 }
 
 /**
@@ -217,110 +410,79 @@ export function taskHours(plan, task) {
 }
 
 /**
- * The overview: hours per member, tasks without owner or backup, overloaded members and
- * coverage per group. Tasks outsourced or not applicable need no owner.
+ * The plan's decisions about tasks the handbook merged into others, moved to the task that
+ * took each one over. When both the old and the new task carry decisions that differ, both
+ * are kept: the old one stays under "no longer in the handbook", next to a link to the new.
+ * The same plan and map always give the same result, and a second run changes nothing.
  * @param {object} plan
- * @param {Array<object>} tasks all tasks (see allTasks)
- * @param {Array<{id: string}>} groups
+ * @param {Object<string, string>} formerly {old id: new id}
+ * @param {Set<string>} handbookIds tasks the handbook has now (an old id still among them is
+ *   not moved)
  * @returns {object}
  */
-export function analyse(plan, tasks, groups) {
-  const hours = Object.fromEntries(plan.members.map((m) => [m.id, 0]));
-  const memberIds = new Set(plan.members.map((m) => m.id));
-  const unowned = [];
-  const noBackup = [];
-  const coverage = Object.fromEntries(groups.map((g) => [g.id, { total: 0, covered: 0 }]));
-  for (const task of tasks) {
-    const a = assignmentOf(plan, task.id);
-    const cell = coverage[task.group];
-    if (cell) cell.total += 1;
-    if (a.mode !== "team") {
-      if (cell) cell.covered += 1;
-      continue;
+export function remapTasks(plan, formerly, handbookIds) {
+  let next = plan;
+  // Follow chains (a merged into b, b later into c), at most as many steps as there are merges
+  for (let round = 0; round <= Object.keys(formerly).length; round++) {
+    let moved = false;
+    for (const [oldId, newId] of Object.entries(formerly)) {
+      const old = next.assignments[oldId];
+      if (!old || handbookIds.has(oldId) || oldId === newId) continue;
+      const current = next.assignments[newId];
+      if (current && Object.keys(old).some((key) => key in current && current[key] !== old[key])) continue;
+      const assignments = { ...next.assignments, [newId]: { ...(current || {}), ...old } };
+      delete assignments[oldId];
+      const known = new Set(next.knownTasks || []);
+      const knownTasks = known.has(oldId) && !known.has(newId) ? [...next.knownTasks, newId] : next.knownTasks;
+      next = { ...next, assignments, knownTasks };
+      moved = true;
     }
-    const owner = memberIds.has(a.owner) ? a.owner : "";
-    if (!owner) {
-      unowned.push(task.id);
-      continue;
-    }
-    if (cell) cell.covered += 1;
-    hours[owner] += taskHours(plan, task);
-    if (!memberIds.has(a.backup)) noBackup.push(task.id);
+    if (!moved) break;
   }
-  const overloaded = plan.members.filter((m) => hours[m.id] > (m.hours || 0)).map((m) => m.id);
-  return { hours, unowned, noBackup, overloaded, coverage };
+  return next;
 }
 
 /**
- * Which tasks to show for the current filters.
+ * The plan fitted to the handbook it is opened with: decisions about merged tasks moved (see
+ * remapTasks), and any own task whose id the handbook now uses for a task of its own given
+ * another id (its decisions go with it). Every tab with the same handbook gets the same plan.
  * @param {object} plan
- * @param {Array<object>} tasks
- * @param {{group?: string, member?: string, status?: string, unassigned?: boolean, query?: string}} filters
- * @returns {Set<string>} ids of the tasks that match
+ * @param {{ids: Set<string>, formerly: Object<string, string>}} handbook
+ * @returns {object}
  */
-export function filterTasks(plan, tasks, filters) {
-  const query = (filters.query || "").trim().toLocaleLowerCase();
-  const shown = new Set();
-  for (const task of tasks) {
-    const a = assignmentOf(plan, task.id);
-    if (filters.group && task.group !== filters.group) continue;
-    if (filters.member && a.owner !== filters.member && a.backup !== filters.member) continue;
-    if (filters.status && a.status !== filters.status) continue;
-    if (filters.unassigned && !(a.mode === "team" && !a.owner)) continue;
-    if (query && !`${task.title} ${task.summary || ""} ${a.notes} ${a.partner}`.toLocaleLowerCase().includes(query)) continue;
-    shown.add(task.id);
+export function fitToHandbook(plan, handbook) {
+  let next = remapTasks(plan, handbook.formerly, handbook.ids);
+  for (const task of next.customTasks) {
+    if (!handbook.ids.has(task.id)) continue;
+    const taken = new Set([...handbook.ids, ...next.customTasks.map((t) => t.id)]);
+    let n = 2;
+    while (taken.has(`${task.id}-${n}`)) n += 1;
+    const id = `${task.id}-${n}`;
+    const assignments = { ...next.assignments };
+    // The own task was in the plan before the handbook's task existed: the decisions are its
+    if (!(next.knownTasks || []).includes(task.id) && assignments[task.id]) {
+      assignments[id] = assignments[task.id];
+      delete assignments[task.id];
+    }
+    next = { ...next, assignments, customTasks: next.customTasks.map((t) => (t.id === task.id ? { ...t, id } : t)) };
   }
-  return shown;
+  return next;
 }
 
 /**
- * Merge an imported plan into the current one. Members are matched by id, then by name;
- * the imported plan's decisions win for every task it has decided something about; the
- * school's own tasks are combined. Nothing in the current plan is lost.
- * @param {object} current
- * @param {object} incoming
- * @returns {{plan: object, summary: {membersAdded: number, assignmentsChanged: number, tasksAdded: number}}}
+ * What a plan holds, for a preview: how many members and how many tasks with a decision.
+ * @param {object} plan
+ * @returns {{members: number, decisions: number}}
  */
-export function mergePlans(current, incoming) {
-  const idMap = {};
-  let members = [...current.members];
-  let membersAdded = 0;
-  for (const m of incoming.members) {
-    // The same member: the same id (the same plan, exported elsewhere) or the same name.
-    // Ids are random, so another team's member never takes one of ours by accident.
-    const match = members.find((x) => x.id === m.id) || members.find((x) => x.name.toLocaleLowerCase() === m.name.toLocaleLowerCase());
-    if (match) {
-      idMap[m.id] = match.id;
-    } else {
-      members = [...members, { ...m }]; // no member has this id: the find above would have matched
-      idMap[m.id] = m.id;
-      membersAdded += 1;
-    }
-  }
-  const assignments = { ...current.assignments };
-  let assignmentsChanged = 0;
-  for (const [taskId, a] of Object.entries(incoming.assignments)) {
-    const mapped = { ...a };
-    if (mapped.owner) mapped.owner = idMap[mapped.owner] || mapped.owner;
-    if (mapped.backup) mapped.backup = idMap[mapped.backup] || mapped.backup;
-    const merged = { ...(assignments[taskId] || {}), ...mapped };
-    if (JSON.stringify(merged) !== JSON.stringify(assignments[taskId] || {})) assignmentsChanged += 1;
-    assignments[taskId] = merged;
-  }
-  const known = new Set(current.customTasks.map((t) => t.id));
-  const extra = incoming.customTasks.filter((t) => !known.has(t.id));
-  const plan = {
-    ...current, members, assignments, customTasks: [...current.customTasks, ...extra],
-    knownTasks: [...new Set([...(current.knownTasks || []), ...(incoming.knownTasks || [])])],
-  };
-  return { plan, summary: { membersAdded, assignmentsChanged, tasksAdded: extra.length } };
+export function planSummary(plan) {
+  return { members: plan.members.length, decisions: Object.keys(plan.assignments).length };
 }
 
 /**
  * What replacing `current` by `incoming` would change, for the import preview.
  * @param {object} current
  * @param {object} incoming
- * @returns {{membersBefore: number, membersAfter: number, assignmentsBefore: number, assignmentsAfter: number, assignmentsChanged: number}}
+ * @returns {{membersBefore: number, membersAfter: number, assignmentsChanged: number}}
  */
 export function diffPlans(current, incoming) {
   const ids = new Set([...Object.keys(current.assignments), ...Object.keys(incoming.assignments)]);
@@ -328,11 +490,7 @@ export function diffPlans(current, incoming) {
   for (const id of ids) {
     if (JSON.stringify(current.assignments[id] || {}) !== JSON.stringify(incoming.assignments[id] || {})) assignmentsChanged += 1;
   }
-  return {
-    membersBefore: current.members.length, membersAfter: incoming.members.length,
-    assignmentsBefore: Object.keys(current.assignments).length,
-    assignmentsAfter: Object.keys(incoming.assignments).length, assignmentsChanged,
-  };
+  return { membersBefore: current.members.length, membersAfter: incoming.members.length, assignmentsChanged };
 }
 
 /**

@@ -1,0 +1,54 @@
+// Files in and out of the browser: nothing leaves this machine (blob URLs, FileReader).
+
+/**
+ * A safe file name from a name, e.g. "Sint-Jozef 2025" → "sint-jozef-2025".
+ * @param {string} name
+ * @param {string} [fallback] when nothing usable is left
+ * @returns {string}
+ */
+export function fileStem(name, fallback = "plan") {
+  const stem = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 60);
+  return stem || fallback;
+}
+
+/**
+ * Today's date as YYYY-MM-DD, for file names.
+ * @param {Date} [date]
+ * @returns {string}
+ */
+export function isoDate(date = new Date()) {
+  const pad = (n) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+/**
+ * Offer text as a file download.
+ * @param {string} filename
+ * @param {string} text
+ * @param {string} type MIME type
+ */
+export function download(filename, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * The text of a file the user picked.
+ * @param {File} file
+ * @returns {Promise<string>}
+ */
+export function readText(file) {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsText(file);
+  });
+}

@@ -13,7 +13,6 @@ import json
 import re
 import shutil
 import subprocess
-from types import SimpleNamespace
 
 import pytest
 

@@ -353,8 +353,14 @@ class Handbook:
         return tuple(role for role in self.roles if role.category == category)
 
     def label(self, language: str, key: str, /, **values: object) -> str:
-        """An interface label from content/ui.yaml, its {placeholders} filled from ``values``."""
+        """An interface label from content/ui.yaml, its {placeholders} filled from ``values``.
+
+        With ``count=1``, the label's singular form ``<key>.one`` is used where there is one
+        ("1 task", not "1 tasks"); Dutch and English need no other plural forms.
+        """
         if key not in self.labels:
             raise KeyError(f"label '{key}' is missing from content/ui.yaml")
+        if values.get("count") == 1 and f"{key}.one" in self.labels:
+            key = f"{key}.one"
         text = self.labels[key][language]
         return text.format(**values) if values else text

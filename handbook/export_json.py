@@ -96,7 +96,8 @@ def handbook_to_dict(handbook: Handbook, site_url: str = "/") -> dict:
         ],
         "team_templates": [
             {"id": t.id, "title": _t(t.title), "summary": _t(t.summary),
-             "description": _t(t.description), "hours_percent": t.hours_percent,
+             "description": _t(t.description), "pupils": t.pupils, "sites": t.sites,
+             "hours_percent": t.hours_percent,
              "members": [{"key": m.key, "name": _t(m.name), "roles": list(m.role_ids),
                           "hours": m.hours} for m in t.members],
              "assignments": [{"task": a.task_id, "owner": a.owner, "backup": a.backup,

@@ -36,6 +36,7 @@ from handbook.model import (
 )
 from handbook.review_dates import strip_markers
 from handbook.schema_check import check_schema, schema_fingerprint
+from handbook.team_format import hours_percent, scaled_hours
 from handbook.team_templates import place_tasks
 from handbook.yamlsource import ParseFailure, SourceFile, read_source
 
@@ -241,8 +242,8 @@ def _role_groups(role_id: str, tasks: list[Task], group_order: list[str]) -> tup
 
 def _team_template(template: dict, tasks: list[Task]) -> TeamTemplate:
     placements = place_tasks(template, [(task.id, task.role_ids) for task in tasks])
-    percent = template.get("hours_percent", 100)
-    hours = {task.id: round(task.hours * percent / 100) for task in tasks}
+    percent = hours_percent(template["pupils"], template["sites"])
+    hours = {task.id: scaled_hours(task.hours, percent) for task in tasks}
     return TeamTemplate(
         id=template["id"], title=_text(template["title"]), summary=_text(template["summary"]),
         description=_text(template["description"]), provenance=_provenance(template),
@@ -251,7 +252,7 @@ def _team_template(template: dict, tasks: list[Task]) -> TeamTemplate:
         assignments=tuple(TemplateAssignment(p.task_id, owner=p.owner, outside=p.outside,
                                              backup=p.backup, hours=hours[p.task_id])
                           for p in placements),
-        hours_percent=percent,
+        pupils=template["pupils"], sites=template["sites"], hours_percent=percent,
     )
 
 

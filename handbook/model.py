@@ -160,8 +160,10 @@ class TeamTemplate:
     members: tuple[TemplateMember, ...]
     assignments: tuple[TemplateAssignment, ...]
     provenance: Provenance
-    # The handbook's task hours assume a mid-sized school; this kind of school needs about
-    # this percentage of them
+    # The size of this kind of school, and the share of the handbook's task hours it needs
+    # (derived from the size by handbook.team_format.hours_percent)
+    pupils: int = 700
+    sites: int = 1
     hours_percent: int = 100
 
     def member(self, key: str) -> TemplateMember:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from handbook import DEFAULT_LANGUAGE, paths
 from handbook.model import Handbook, TeamTemplate
-from handbook.team_format import LEGACY_STORAGE_KEYS, STORAGE_NAME, schema
+from handbook.team_format import HOURS_RULE, LEGACY_STORAGE_KEYS, STORAGE_NAME, schema
 
 LABEL_PREFIX = "team."
 # Labels of other pages that the planner reuses (hour formatting, frequencies).
@@ -54,21 +54,25 @@ def team_data(handbook: Handbook, language: str) -> dict:
         # still uses an old id moves its decisions instead of orphaning them
         "formerly": dict(handbook.task_id_map),
         "formerRoles": dict(handbook.role_id_map),
-        "starterTeams": [starter_team(template, language) for template in handbook.team_templates],
+        "starterTeams": [starter_team(handbook, template, language) for template in handbook.team_templates],
+        # The rule that scales the indicative hours to the school's size (its numbers only)
+        "hoursRule": dict(HOURS_RULE),
         "labels": team_labels(handbook, language),
     }
 
 
-def starter_team(template: TeamTemplate, language: str) -> dict:
-    """A starter team as a plan can be started from it: placeholder members (to be renamed)
-    and, per task, an owner and a backup or the outside party that takes it on."""
+def starter_team(handbook: Handbook, template: TeamTemplate, language: str) -> dict:
+    """A starter team as a plan can be started from it: placeholder members (to be renamed),
+    the school's size (which scales the task hours, as on the starter teams page), and per task
+    an owner and a backup, or the outside partner that takes it on (named in the page's
+    language, as a school would name it)."""
     assignments: dict[str, dict] = {}
     for item in template.assignments:
         if item.outside:
-            assignments[item.task_id] = {"mode": "outsourced", "partner": item.outside,
-                                         "hours": item.hours}
+            assignments[item.task_id] = {"mode": "outsourced",
+                                         "partner": handbook.label(language, f"team.partner_{item.outside}")}
         else:
-            assignment = {"owner": item.owner, "hours": item.hours}
+            assignment = {"owner": item.owner}
             if item.backup:
                 assignment["backup"] = item.backup
             assignments[item.task_id] = assignment
@@ -76,6 +80,7 @@ def starter_team(template: TeamTemplate, language: str) -> dict:
         "id": template.id,
         "title": template.title[language],
         "summary": template.summary[language],
+        "school": {"pupils": template.pupils, "sites": template.sites},
         "hoursPercent": template.hours_percent,
         "members": [{"key": m.key, "name": m.name[language], "roles": list(m.role_ids),
                      "hours": m.hours} for m in template.members],

@@ -24,6 +24,35 @@ STORAGE_NAME = "ict-team-handbook.team-plans"
 LEGACY_STORAGE_KEYS = (STORAGE_NAME,)
 
 
+# Indicative hours for the school's size. The handbook's task hours are for a mid-sized school
+# (about 500 to 800 pupils, one site). For another school, a tenth of the hours stays the same
+# (work every school has), the rest grows with the number of pupils relative to that school,
+# and every extra site adds a tenth; the result is rounded to 5 %. The team page, the starter
+# teams and the spreadsheet take the rule from here (the page through its data island).
+HOURS_RULE = {
+    "referencePupils": 700,  # the mid-sized school the handbook's hours are for
+    "fixedPercent": 10,  # part of the hours every school has, whatever its size
+    "sitePercent": 10,  # added for each site after the first
+    "roundTo": 5,
+    "minPercent": 10,
+    "maxPercent": 2000,
+}
+
+
+def hours_percent(pupils: int, sites: int = 1) -> int:
+    """The share of the handbook's indicative hours a school of this size needs, in per cent."""
+    rule = HOURS_RULE
+    exact = (rule["fixedPercent"] + (100 - rule["fixedPercent"]) * pupils / rule["referencePupils"]
+             + rule["sitePercent"] * (max(sites, 1) - 1))
+    rounded = int(exact / rule["roundTo"] + 0.5) * rule["roundTo"]
+    return max(rule["minPercent"], min(rule["maxPercent"], rounded))
+
+
+def scaled_hours(hours: int, percent: int) -> int:
+    """A task's indicative hours at ``percent``, rounded half up (the page rounds the same way)."""
+    return (hours * percent + 50) // 100
+
+
 @dataclass(frozen=True)
 class PlanFormat:
     """The facts of the format, as the schema states them."""

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import * as S from "../../overrides/assets/javascripts/team/state.js";
-import { model as M } from "./helpers.mjs";
+import { fixture, fmt, model as M } from "./helpers.mjs";
 
 const tasks = [
   { id: "tech-wifi", group: "technical", title: "Wifi", summary: "", hours: 40 },
@@ -181,4 +181,136 @@ test("an own task whose id the handbook now uses gets another id, with its decis
 
 test("format fills placeholders and leaves unknown ones", () => {
   assert.equal(S.format("{a} of {b} {c}", { a: 1, b: "2" }), "1 of 2 {c}");
+});
+
+// ---- Issue 14: roles renamed, the school's size, proposals, changes of several tasks ----------
+
+const FORMER_ROLES = { innovator: "pedagogical-ict-coordinator", "pedagogical-supporter": "local-ict-contact" };
+
+test("members' merged or renamed roles are renamed once, and unknown roles are kept", () => {
+  let plan = S.createPlan("p-1", "School", []);
+  plan = S.addMember(plan, { id: "m-a", name: "A", hours: 1, roles: ["innovator", "pedagogical-ict-coordinator", "gone-role"] });
+  plan = S.addMember(plan, { id: "m-b", name: "B", hours: 1, roles: ["technician"] });
+  const fitted = S.remapRoles(plan, FORMER_ROLES);
+  assert.deepEqual(fitted.members[0].roles, ["pedagogical-ict-coordinator", "gone-role"]);
+  assert.equal(fitted.members[1], plan.members[1], "a member without old roles is left as it is");
+  assert.equal(S.remapRoles(fitted, FORMER_ROLES), fitted, "a second run changes nothing");
+  assert.deepEqual(S.remapRoles(plan, { innovator: "x", x: "y" }).members[0].roles, ["y", "pedagogical-ict-coordinator", "gone-role"], "chains");
+});
+
+test("the stored version 2 document with old task and role ids is read, migrated and fitted", () => {
+  const result = fmt.parse(fixture("team-plan-v2.json"));
+  assert.equal(result.ok, true);
+  assert.equal(result.from, 2);
+  assert.equal(result.doc.version, fmt.version);
+  const handbook = { ids: new Set(["adm-inventory-register", "adm-licences", "tech-wifi", "pol-ict-policy-plan", "ped-in-class-coaching"]),
+    formerly: { "tech-inventory-mapping": "adm-inventory-register", "adm-contracts-sla": "adm-licences" }, formerRoles: FORMER_ROLES };
+  const old = JSON.parse(fixture("team-plan-v2.json")).plans[0];
+  const plan = S.fitToHandbook(result.doc.plans[0], handbook);
+  assert.deepEqual(plan.assignments["adm-inventory-register"], old.assignments["tech-inventory-mapping"]);
+  assert.deepEqual(plan.assignments["adm-licences"], old.assignments["adm-contracts-sla"]);
+  assert.equal(plan.assignments["tech-inventory-mapping"], undefined);
+  assert.deepEqual(plan.members.map((m) => m.roles), [["ict-coordinator", "pedagogical-ict-coordinator"],
+    ["technician", "local-ict-contact"], ["administrative-staff"]]);
+  assert.deepEqual(plan.customTasks, old.customTasks);
+  assert.equal(Object.keys(plan.assignments).length, Object.keys(old.assignments).length, "no decision lost");
+});
+
+const RULE = { referencePupils: 700, fixedPercent: 10, sitePercent: 10, roundTo: 5, minPercent: 10, maxPercent: 2000 };
+
+test("indicative hours follow the school's size by the stated rule", () => {
+  assert.equal(S.hoursPercent(RULE, undefined), 100, "no size: the handbook's hours");
+  assert.equal(S.hoursPercent(RULE, { pupils: 700 }), 100);
+  assert.equal(S.hoursPercent(RULE, { pupils: 200, sites: 1 }), 35);
+  assert.equal(S.hoursPercent(RULE, { pupils: 1200, sites: 2 }), 175);
+  assert.equal(S.hoursPercent(RULE, { pupils: 1 }), 10, "never below the minimum");
+  assert.equal(S.scaledHours(40, 35), 14);
+  assert.equal(S.scaledHours(10, 25), 3, "half up: 2.5 becomes 3");
+  const plan = S.setSchool(S.createPlan("p", "S", ["tech-wifi"]), { pupils: 200 });
+  const [wifi] = S.allTasks(plan, tasks, RULE);
+  assert.equal(wifi.hours, 14);
+  assert.equal(wifi.baseHours, 40);
+  assert.equal(S.taskHours(M.setAssignment(plan, "tech-wifi", { hours: 50 }), wifi), 50, "a task's own hours win");
+  assert.deepEqual(S.setSchool(plan, { pupils: null, sites: null }).school, undefined);
+});
+
+const roleTasks = [
+  { id: "t-one", group: "technical", title: "One", roles: ["technician"], hours: 10 },
+  { id: "t-two", group: "technical", title: "Two", roles: ["network-administrator", "technician"], hours: 10 },
+  { id: "t-none", group: "policy", title: "None", roles: ["governing-body"], hours: 10 },
+  { id: "t-owned", group: "policy", title: "Owned", roles: ["technician"], hours: 10 },
+  { id: "t-out", group: "policy", title: "Out", roles: ["technician"], hours: 10 },
+];
+
+function roleTeam() {
+  let plan = S.createPlan("p-1", "School", roleTasks.map((t) => t.id));
+  plan = S.addMember(plan, { id: "m-tech", name: "Tech", hours: 10, roles: ["technician"] });
+  plan = S.addMember(plan, { id: "m-net", name: "Net", hours: 10, roles: ["network-administrator"] });
+  plan = M.setAssignment(plan, "t-owned", { owner: "m-net" });
+  return M.setAssignment(plan, "t-out", { mode: "outsourced", partner: "Scholengroep" });
+}
+
+test("owners are proposed from roles, best role first, and nothing decided is touched", () => {
+  const { items, unmatched } = M.proposeOwners(roleTeam(), roleTasks);
+  assert.deepEqual(items, [
+    { taskId: "t-one", candidates: ["m-tech"], owner: "m-tech", backup: "" },
+    { taskId: "t-two", candidates: ["m-net", "m-tech"], owner: "m-net", backup: "m-tech" },
+  ]);
+  assert.deepEqual(unmatched, ["t-none"]);
+  // A task's backup stays its backup; the owner is someone else who fits
+  const withBackup = M.setAssignment(roleTeam(), "t-two", { backup: "m-net" });
+  assert.deepEqual(M.proposeOwners(withBackup, roleTasks).items[1], { taskId: "t-two", candidates: ["m-net", "m-tech"], owner: "m-tech", backup: "m-net" });
+});
+
+test("a change of several tasks is taken back on its own, keeping later edits", () => {
+  const plan = roleTeam();
+  const { plan: after, changes } = M.applyPatches(plan, [
+    { taskId: "t-one", patch: { owner: "m-tech", status: "doing" } },
+    { taskId: "t-two", patch: { mode: "outsourced", partner: "Scholengroep" } },
+    { taskId: "t-out", patch: { mode: "outsourced", partner: "Scholengroep" } }, // no change
+  ]);
+  assert.deepEqual(changes.map((c) => c.taskId), ["t-one", "t-two"]);
+  // Later: t-two is changed again, and something else is decided
+  let later = M.setAssignment(after, "t-two", { partner: "Firma X" });
+  later = M.setAssignment(later, "t-none", { mode: "na" });
+  const { plan: back, restored, skipped } = S.revertChanges(later, changes);
+  assert.equal(restored, 1);
+  assert.deepEqual(skipped, ["t-two"]);
+  assert.equal(back.assignments["t-one"], undefined, "back to no decision");
+  assert.deepEqual(back.assignments["t-two"], { mode: "outsourced", partner: "Firma X" });
+  assert.deepEqual(back.assignments["t-none"], { mode: "na" });
+  assert.deepEqual(S.revertChanges(plan, changes).restored, 0, "nothing to take back twice");
+});
+
+test("partners are offered once each, and the overview lists what goes outside", () => {
+  let plan = roleTeam();
+  plan = M.setAssignment(plan, "t-one", { mode: "outsourced", partner: " scholengroep " });
+  plan = M.setAssignment(plan, "t-none", { mode: "na" });
+  assert.deepEqual(S.partnersOf(plan, ["Externe partner", "Scholengroep"]), ["Externe partner", "Scholengroep"]);
+  const result = M.analyse(plan, roleTasks, [{ id: "technical" }, { id: "policy" }]);
+  assert.deepEqual(result.outside.map((o) => [o.partner, o.taskIds, o.hours]), [["scholengroep", ["t-one", "t-out"], 20]], "one partner, however written");
+  assert.deepEqual(result.notApplicable, ["t-none"]);
+  assert.equal(result.hours["m-tech"], 0, "what goes outside is nobody's load");
+});
+
+test("a plan started from a starter team has its members, owners, backups and partners", () => {
+  const starter = {
+    id: "team-x", school: { pupils: 200, sites: 1 },
+    members: [{ key: "coordinator", name: "ICT-coördinator", roles: ["ict-coordinator"], hours: 100 }, { key: "office", name: "Secretariaat", roles: [], hours: 20 }],
+    assignments: { "tech-wifi": { owner: "coordinator", backup: "office" }, "ped-coach": { mode: "outsourced", partner: "Scholengroep" }, "gone": { owner: "office" } },
+  };
+  const plan = S.planFromStarter(starter, { id: "p-s", name: "Kleine school", taskIds: ["tech-wifi", "ped-coach"] });
+  assert.deepEqual(plan.members.map((m) => m.id), ["m-coordinator", "m-office"]);
+  assert.deepEqual(plan.assignments, { "tech-wifi": { owner: "m-coordinator", backup: "m-office" }, "ped-coach": { mode: "outsourced", partner: "Scholengroep" } });
+  assert.deepEqual(plan.school, { pupils: 200, sites: 1 });
+  assert.equal(fmt.read(fmt.makeDocument([plan], "p-s")).ok, true, "a valid plan");
+  assert.equal(S.isEmptyPlan(plan), false);
+  assert.equal(S.isEmptyPlan(S.createPlan("p", "x", [])), true);
+});
+
+test("a label takes its singular form for a count of one", () => {
+  const L = { tasks: "{count} taken", "tasks.one": "1 taak", other: "{count} x" };
+  assert.equal(S.label(L, "tasks", { count: 1 }), "1 taak");
+  assert.equal(S.label(L, "tasks", { count: 2 }), "2 taken");
+  assert.equal(S.label(L, "other", { count: 1 }), "1 x", "no singular form: the label as it is");
 });

@@ -41,7 +41,7 @@ export function wireAssignments(ctx) {
 
   list.addEventListener("keydown", (event) => {
     const select = rowSelect(event.target);
-    if (!select) return;
+    if (!select || event.defaultPrevented) return; // moved to another box (tablenav.js)
     const printable = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
     if (PROPOSING_KEYS.has(event.key) || printable) {
       select.dataset.keyed = "1";
@@ -78,7 +78,7 @@ export function wireAssignments(ctx) {
   list.addEventListener("change", (event) => {
     const target = event.target;
     const row = target.closest("[data-task]");
-    if (!row || !target.dataset.field) return;
+    if (!row || !target.dataset.field || target.dataset.field === FIELDS.pick) return;
     if (rowSelect(target)) {
       if (target.dataset.keyed) {
         delete target.dataset.keyed;

@@ -3,7 +3,7 @@
 // field instead of being ignored.
 
 import { clearFieldError, showFieldError } from "./dom.js";
-import { addMember, format, memberNamed, newId, updateMember } from "./state.js";
+import { addMember, format, label, memberNamed, newId, updateMember } from "./state.js";
 
 /**
  * @param {object} ctx the planner (see planner.js)
@@ -92,7 +92,7 @@ export function wireMembers(ctx) {
         const target = doc.plans.find((p) => p.id === plan.id);
         const restored = target && model.restoreMember(target, removal);
         if (!restored) return null;
-        const note = restored.skipped.length ? ` ${format(L.undo_skipped, { count: restored.skipped.length })}` : "";
+        const note = restored.skipped.length ? ` ${label(L, "undo_skipped", { count: restored.skipped.length })}` : "";
         return { doc: { ...doc, plans: doc.plans.map((p) => (p.id === plan.id ? restored.plan : p)) }, note };
       },
     });

@@ -12,6 +12,8 @@ export const MIGRATIONS = {
   // Version 1 did not require a revision, and its pages saved "revision": null when a plan
   // had none. A version 2 document always has one.
   1: (doc) => ({ ...doc, revision: Number.isInteger(doc.revision) && doc.revision >= 0 ? doc.revision : 0 }),
+  // Version 3 added the school's size ("school", optional): a version 2 plan reads as it is
+  2: (doc) => doc,
 };
 
 /**
@@ -31,6 +33,8 @@ export function planFormat(schema) {
     members: plan.members.maxItems,
     customTasks: plan.customTasks.maxItems,
     plans: schema.properties.plans.maxItems,
+    pupils: definitions.school.properties.pupils.maximum,
+    sites: definitions.school.properties.sites.maximum,
   });
   const documents = documentFormat(schema, { migrations: MIGRATIONS, check: checkPlans });
 
@@ -65,6 +69,19 @@ export function planFormat(schema) {
       const value = Number(text);
       if (String(text).trim() === "" || !Number.isFinite(value) || value < 0) return null;
       return Math.min(limits.hours, Math.round(value));
+    },
+
+    /**
+     * A count typed into a field (pupils, sites): a whole number from 1 up to `max`, or null
+     * when the text is empty or not a positive number.
+     * @param {string} text
+     * @param {number} max
+     * @returns {?number}
+     */
+    parseCount(text, max) {
+      const value = Number(String(text).trim());
+      if (String(text).trim() === "" || !Number.isFinite(value) || value < 1) return null;
+      return Math.min(max, Math.round(value));
     },
 
     /**

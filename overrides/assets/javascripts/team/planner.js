@@ -3,16 +3,19 @@
 // throws when something is wrong; main.js then keeps the checklist that works without it.
 
 import { wireAssignments } from "./assignments.js";
+import { wireBulk } from "./bulk.js";
 import { createAlerts, createAnnouncer } from "./dom.js";
 import { wireFilters } from "./filters.js";
 import { wireMembers } from "./members.js";
 import { planFormat } from "./plan-format.js";
 import { wirePlans } from "./plans.js";
 import { wirePrinting } from "./printing.js";
+import { wireProposal } from "./proposal.js";
 import { wireSaving } from "./saving.js";
 import { createSession } from "./session.js";
 import { createPlan, fitToHandbook, newId, planModel } from "./state.js";
 import { createStore, openStorage, scopedKey } from "./storage.js";
+import { wireTableNavigation } from "./tablenav.js";
 import { wireTransfer } from "./transfer.js";
 import { createUndo } from "./undo.js";
 import { createView } from "./view.js";
@@ -30,7 +33,9 @@ export function startPlanner(root, data, basePath) {
   const fmt = planFormat(data.schema);
   const model = planModel(fmt);
   const ids = data.tasks.map((t) => t.id);
-  const handbook = { list: ids, ids: new Set(ids), groups: data.groups.map((g) => g.id), formerly: data.formerly || {} };
+  const handbook = {
+    list: ids, ids: new Set(ids), groups: data.groups.map((g) => g.id), formerly: data.formerly || {}, formerRoles: data.formerRoles || {},
+  };
   const fitDocument = (doc) => ({ ...doc, plans: doc.plans.map((plan) => fitToHandbook(plan, handbook)) });
   const actions = new Map();
 
@@ -106,7 +111,9 @@ export function startPlanner(root, data, basePath) {
     const handler = button && actions.get(button.dataset.action);
     if (handler) handler(button, event);
   });
-  for (const wire of [wireMembers, wireAssignments, wireFilters, wirePlans, wireTransfer, wirePrinting]) wire(ctx);
+  // Table navigation first: the task rows' own keys skip what it handled
+  for (const wire of [wireMembers, wireTableNavigation, wireAssignments, wireBulk, wireProposal, wireFilters, wirePlans, wireTransfer,
+    wirePrinting]) wire(ctx);
 
   const loaded = ctx.session.start();
   ctx.view.renderAll();

@@ -1,8 +1,10 @@
-// Several plans in one browser (one per school, or a draft next to this year's): switch,
-// rename, create, duplicate and delete, within the format's limit on the number of plans.
+// The plan at the top of the page: its name and the school's size (which scales the indicative
+// hours), a start from a starter team, and several plans in one browser (one per school, or a
+// draft next to this year's): switch, rename, create, duplicate and delete, within the
+// format's limit on the number of plans.
 
 import { clearFieldError, showFieldError } from "./dom.js";
-import { format, newId } from "./state.js";
+import { format, hoursPercent, isEmptyPlan, newId, planFromStarter, setSchool } from "./state.js";
 
 /**
  * @param {object} ctx the planner (see planner.js)
@@ -32,8 +34,50 @@ export function wirePlans(ctx) {
     ctx.say(format(L.plan_renamed, { name }));
   });
 
+  // The school's size: the indicative hours of every task follow it
+  for (const [id, key] of [["team-school-pupils", "pupils"], ["team-school-sites", "sites"]]) {
+    const field = $(id);
+    field.addEventListener("change", () => {
+      const text = field.value.trim();
+      const value = fmt.parseCount(text, fmt.limits[key]);
+      if (text && value === null) {
+        field.value = ctx.plan().school?.[key] ? String(ctx.plan().school[key]) : "";
+        showFieldError(field, format(L.school_bad, { max: fmt.limits[key] }));
+        ctx.say(format(L.school_bad, { max: fmt.limits[key] }));
+        return;
+      }
+      clearFieldError(field);
+      field.value = value === null ? "" : String(value);
+      const changed = ctx.changePlan((p) => {
+        const next = setSchool(p, { ...(p.school || {}), [key]: value });
+        return JSON.stringify(next.school) === JSON.stringify(p.school) ? null : next;
+      });
+      if (changed) ctx.say(format(L.school_set, { percent: hoursPercent(ctx.data.hoursRule, ctx.plan().school) }));
+    });
+  }
+
+  // A first plan from a starter team: it fills an empty plan, or comes next to the others
+  ctx.action("starter-start", () => {
+    const starter = ctx.data.starterTeams.find((s) => s.id === $("team-starter").value);
+    if (!starter) return;
+    const current = ctx.plan();
+    const fresh = (id, name) => planFromStarter(starter, { id, name, taskIds: ctx.handbook.list });
+    let plan;
+    if (isEmptyPlan(current)) {
+      const name = current.name === L.plan_default_name ? fmt.cleanName(starter.title) : current.name;
+      plan = fresh(current.id, name);
+      ctx.changePlan((p) => (isEmptyPlan(p) ? { ...fresh(p.id, name), knownTasks: p.knownTasks } : null));
+    } else {
+      plan = fresh(newId("p", plans().map((p) => p.id)), fmt.cleanName(starter.title));
+      if (!addPlan(plan, false)) return;
+    }
+    $("team-starter-box").open = false;
+    ctx.say(format(L.starter_started, { name: plan.name, members: plan.members.length, tasks: Object.keys(plan.assignments).length }));
+    document.querySelector("#team-member-list [data-mfield=name]")?.focus();
+  });
+
   /** Add a plan and show it, or say why not (the format's limit). */
-  function addPlan(plan) {
+  function addPlan(plan, announce = true) {
     if (plans().length >= fmt.limits.plans) {
       ctx.alerts.show("limits", "warning", format(L.plans_full, { max: fmt.limits.plans }));
       ctx.say(format(L.plans_full, { max: fmt.limits.plans }));
@@ -41,8 +85,10 @@ export function wirePlans(ctx) {
     }
     ctx.alerts.remove("limits");
     ctx.changeDocument((doc) => ({ ...doc, plans: [...doc.plans, plan], current: plan.id }));
-    select.focus();
-    ctx.say(format(L.plan_created, { name: plan.name }));
+    if (announce) {
+      select.focus();
+      ctx.say(format(L.plan_created, { name: plan.name }));
+    }
     return true;
   }
 

@@ -2,45 +2,52 @@
 // own between calls except inside the objects it returns; user data is only ever set as text.
 
 import { el } from "./dom.js";
-import { format, taskHours } from "./state.js";
+import { format, label, taskHours } from "./state.js";
 
 /** The field names of a task row (data-field), shared with the controllers. */
-export const FIELDS = Object.freeze({ who: "who", backup: "backup", status: "status", partner: "partner", hours: "hours", notes: "notes", group: "group" });
+export const FIELDS = Object.freeze({ pick: "pick", who: "who", backup: "backup", status: "status", partner: "partner", hours: "hours", notes: "notes", group: "group" });
 
 /**
- * The task list: one row per task, grouped. The owner and backup selects of all rows share
- * one full list of choices: a row's select holds only its current choice until it is focused
- * or pressed (see ensureOptions), which with 300 tasks and 40 members is 24,000 fewer
- * elements to build and lay out.
+ * The task list: one row per task, grouped, shown as cards or as a table (the same rows, laid
+ * out by team.css). A row's owner and backup selects hold only their current choice until
+ * they are focused or pressed (see ensureOptions): with 300 tasks and 40 members that is
+ * 24,000 fewer elements to build and lay out. Members whose roles fit the task come first.
  * @param {HTMLElement} container
  * @param {object} options
  * @param {Object<string,string>} options.L labels
  * @param {string[]} options.statuses the format's statuses, in order
  * @param {{hours: number, name: number, notes: number}} options.limits
  * @param {Array<{id: string, title: string}>} options.groups
+ * @param {Array<{id: string, title: string}>} options.roles the handbook's roles
  * @param {{assignmentOf: Function, modes: string[]}} options.model see planModel
+ * @param {(taskId: string) => boolean} options.isSelected whether a task is in the selection
  * @returns {Readonly<object>} render, update, ensureOptions, ensureNotes, rows
  */
-export function createTaskList(container, { L, statuses, limits, groups, model }) {
+export function createTaskList(container, { L, statuses, limits, groups, roles, model, isSelected }) {
   const { assignmentOf } = model;
   const [team, ...otherModes] = model.modes;
-  let choices = { who: null, backup: null, labels: new Map() };
+  const roleTitles = new Map(roles.map((r) => [r.id, r.title]));
+  let members = [];
+  let names = new Map();
+  let tasksById = new Map();
   let rows = new Map();
   const proto = rowPrototype(L, statuses, limits);
 
-  function prepareChoices(plan) {
-    const who = el("select", {}, el("option", { value: "" }, L.owner_none));
-    const teamGroup = el("optgroup", { label: L.members_title });
-    const backup = el("select", {}, el("option", { value: "" }, L.backup_none));
-    const labels = new Map([["", L.owner_none], ...otherModes.map((mode) => [`mode:${mode}`, L[`mode_${mode}`]])]);
-    for (const member of plan.members) {
-      teamGroup.append(el("option", { value: member.id }, member.name));
-      backup.append(el("option", { value: member.id }, member.name));
-      labels.set(member.id, member.name);
+  /** The plan's members, those whose roles fit the task first (the task's roles in order). */
+  function membersFor(task) {
+    const fit = [];
+    for (const role of task?.roles || []) {
+      for (const member of members) if (member.roles.includes(role) && !fit.includes(member)) fit.push(member);
     }
-    who.append(teamGroup, el("optgroup", { label: L.mode_other },
-      ...otherModes.map((mode) => el("option", { value: `mode:${mode}` }, L[`mode_${mode}`]))));
-    choices = { who, backup, labels };
+    return { fit, others: members.filter((m) => !fit.includes(m)) };
+  }
+
+  function memberOptions(task) {
+    const option = (m) => el("option", { value: m.id }, m.name);
+    const { fit, others } = membersFor(task);
+    if (!fit.length) return [el("optgroup", { label: L.members_title }, ...others.map(option))];
+    return [el("optgroup", { label: L.owner_fits }, ...fit.map(option)),
+      ...(others.length ? [el("optgroup", { label: L.owner_others }, ...others.map(option))] : [])];
   }
 
   /**
@@ -49,21 +56,29 @@ export function createTaskList(container, { L, statuses, limits, groups, model }
    * @param {HTMLSelectElement} select
    */
   function ensureOptions(select) {
-    const source = choices[select.dataset.field];
-    if (!source) return;
+    const field = select.dataset.field;
+    if (field !== FIELDS.who && field !== FIELDS.backup) return;
+    const row = select.closest(".team-task");
     if (!select.dataset.full) {
       const value = select.value;
-      select.replaceChildren(...[...source.children].map((node) => node.cloneNode(true)));
+      const task = tasksById.get(row.dataset.task);
+      if (field === FIELDS.who) {
+        select.replaceChildren(el("option", { value: "" }, L.owner_none), ...memberOptions(task),
+          el("optgroup", { label: L.mode_other }, ...otherModes.map((mode) => el("option", { value: `mode:${mode}` }, L[`mode_${mode}`]))));
+      } else {
+        select.replaceChildren(el("option", { value: "" }, L.backup_none), ...memberOptions(task));
+      }
       select.value = value;
       select.dataset.full = "1";
     }
-    if (select.dataset.field === FIELDS.backup) {
+    if (field === FIELDS.backup) {
       // The owner cannot back up their own task: their name is shown, marked, and not chosen
-      const owner = select.closest(".team-task").querySelector(`[data-field="${FIELDS.who}"]`).value;
+      const owner = row.querySelector(`[data-field="${FIELDS.who}"]`).value;
       for (const option of select.options) {
-        const isOwner = Boolean(option.value) && option.value === owner;
+        if (!option.value) continue;
+        const isOwner = option.value === owner;
         option.disabled = isOwner;
-        if (option.value) option.textContent = isOwner ? format(L.backup_owner_option, { name: choices.labels.get(option.value) }) : choices.labels.get(option.value);
+        option.textContent = isOwner ? format(L.backup_owner_option, { name: names.get(option.value) }) : names.get(option.value);
       }
     }
   }
@@ -71,8 +86,9 @@ export function createTaskList(container, { L, statuses, limits, groups, model }
   function setChoice(select, value) {
     if (!select.dataset.full) {
       const none = select.dataset.field === FIELDS.backup ? L.backup_none : L.owner_none;
+      const label = value.startsWith("mode:") ? L[`mode_${value.slice(5)}`] : names.get(value) || value;
       const options = [el("option", { value: "" }, none)];
-      if (value) options.push(el("option", { value }, choices.labels.get(value) || value));
+      if (value) options.push(el("option", { value }, label));
       select.replaceChildren(...options);
     }
     select.value = value;
@@ -87,17 +103,23 @@ export function createTaskList(container, { L, statuses, limits, groups, model }
    * @returns {Map<string, HTMLElement>} the rows by task id
    */
   function render(plan, tasks, { newIds, homeless, openNotes }) {
-    prepareChoices(plan);
+    members = plan.members;
+    names = new Map(members.map((m) => [m.id, m.name]));
+    tasksById = new Map(tasks.map((t) => [t.id, t]));
     rows = new Map();
     const fragment = document.createDocumentFragment();
+    // The table's column headings (the fields keep their own labels for assistive technology)
+    fragment.append(el("div", { class: "team-table-head", "aria-hidden": "true" },
+      el("span", {}, ""), el("span", {}, L.column_task), el("span", {}, L.owner), el("span", {}, L.backup),
+      el("span", {}, L.status), el("span", {}, L.hours)));
     const sections = [...groups.map((g) => [g.id, g.title, tasks.filter((t) => t.group === g.id && !homeless.has(t.id))]),
       ["homeless", L.homeless_title, tasks.filter((t) => homeless.has(t.id))]];
-    for (const [id, title, members] of sections) {
-      if (!members.length && id === "homeless") continue;
+    for (const [id, title, list] of sections) {
+      if (!list.length && id === "homeless") continue;
       const section = el("section", { class: "team-group", "data-group": id, "aria-labelledby": `team-group-${id}` },
         el("h3", { id: `team-group-${id}` }, title));
       if (id === "homeless") section.append(el("p", {}, L.homeless_intro));
-      for (const task of members) {
+      for (const task of list) {
         const row = buildRow(task, newIds, homeless.has(task.id));
         if (openNotes.has(task.id)) row.querySelector(".team-notes").open = true;
         update(row, plan, task);
@@ -114,34 +136,41 @@ export function createTaskList(container, { L, statuses, limits, groups, model }
     const row = proto.cloneNode(true);
     row.id = `task-${task.id}`;
     row.dataset.task = task.id;
-    const legend = row.firstChild;
-    const link = legend.firstChild;
+    row.setAttribute("aria-labelledby", `task-${task.id}-title`);
+    const heading = row.querySelector(".team-task__title");
+    heading.id = `task-${task.id}-title`;
+    const link = heading.firstChild;
     if (task.own) {
       link.replaceWith(document.createTextNode(task.title));
-      legend.append(" ", el("span", { class: "team-badge team-badge--own" }, L.badge_own));
+      heading.append(" ", el("span", { class: "team-badge team-badge--own" }, L.badge_own));
     } else {
       link.href = task.url;
       link.textContent = task.title;
-      if (newIds.has(task.id)) legend.append(" ", el("span", { class: "team-badge team-badge--new" }, L.badge_new));
+      if (newIds.has(task.id)) heading.append(" ", el("span", { class: "team-badge team-badge--new" }, L.badge_new));
     }
-    row.children[1].textContent = task.own ? format(L.hours_own, { hours: task.hours })
+    row.querySelector(`[data-field="${FIELDS.pick}"]`).setAttribute("aria-label", format(L.select_task, { title: task.title }));
+    row.querySelector(".team-task__meta").textContent = task.own ? format(L.hours_own, { hours: task.hours })
       : `${task.summary} ${task.frequency} · ${format(L.hours_default, { hours: task.hours })}`;
+    const typical = (task.roles || []).map((id) => roleTitles.get(id) || id);
+    const rolesLine = row.querySelector(".team-task__roles");
+    if (typical.length) rolesLine.textContent = format(L.roles_of_task, { roles: typical.join(", ") });
+    else rolesLine.remove();
     row.querySelector(`[data-field="${FIELDS.hours}"]`).placeholder = String(task.hours);
     if (isHomeless) {
-      row.querySelector(".team-task__fields").prepend(el("label", { class: "team-field" }, L.move_to_group,
+      row.querySelector(".team-task__fields").prepend(el("label", { class: "team-field team-field--group" }, L.move_to_group,
         el("select", { "data-field": FIELDS.group },
           el("option", { value: "" }, L.move_choose), ...groups.map((g) => el("option", { value: g.id }, g.title)))));
     }
     if (task.own) {
-      row.append(el("button", { type: "button", class: "md-button team-small", "data-action": "remove-task",
+      row.append(el("button", { type: "button", class: "md-button team-small team-task__remove", "data-action": "remove-task",
         "aria-label": format(L.own_task_remove_named, { title: task.title }) }, L.own_task_remove));
     }
     return row;
   }
 
   /**
-   * Bring one task row in line with the plan (values, partner field, warning flags). A field
-   * that has focus keeps what the user is typing.
+   * Bring one task row in line with the plan (values, partner field, warning flags, whether
+   * it is selected). A field that has focus keeps what the user is typing.
    * @param {HTMLElement} row
    * @param {object} plan
    * @param {object} task
@@ -149,11 +178,12 @@ export function createTaskList(container, { L, statuses, limits, groups, model }
   function update(row, plan, task) {
     const active = row.contains(document.activeElement) ? document.activeElement : null;
     const a = assignmentOf(plan, task.id);
-    const members = new Set(plan.members.map((m) => m.id));
+    const present = new Set(plan.members.map((m) => m.id));
+    row.querySelector(`[data-field="${FIELDS.pick}"]`).checked = isSelected(task.id);
     const who = row.querySelector(`[data-field="${FIELDS.who}"]`);
     const backup = row.querySelector(`[data-field="${FIELDS.backup}"]`);
-    if (!who.dataset.pending) setChoice(who, a.mode !== team ? `mode:${a.mode}` : members.has(a.owner) ? a.owner : "");
-    if (!backup.dataset.pending) setChoice(backup, members.has(a.backup) ? a.backup : "");
+    if (!who.dataset.pending) setChoice(who, a.mode !== team ? `mode:${a.mode}` : present.has(a.owner) ? a.owner : "");
+    if (!backup.dataset.pending) setChoice(backup, present.has(a.backup) ? a.backup : "");
     if (backup.dataset.full) ensureOptions(backup);
     backup.disabled = a.mode !== team;
     const status = row.querySelector(`[data-field="${FIELDS.status}"]`);
@@ -169,12 +199,13 @@ export function createTaskList(container, { L, statuses, limits, groups, model }
     const notes = details.open ? ensureNotes(details) : null;
     if (notes && document.activeElement !== notes) notes.value = a.notes;
     let flag = "";
-    if (a.mode === team && !members.has(a.owner)) flag = L.flag_no_owner;
-    else if (a.mode === team && !members.has(a.backup)) flag = L.flag_no_backup;
+    if (a.mode === team && !present.has(a.owner)) flag = L.flag_no_owner;
+    else if (a.mode === team && !present.has(a.backup)) flag = L.flag_no_backup;
     const flags = row.querySelector(".team-task__flags");
     flags.textContent = flag;
     flags.hidden = !flag;
-    row.classList.toggle("team-task--open", a.mode === team && !members.has(a.owner));
+    row.classList.toggle("team-task--open", a.mode === team && !present.has(a.owner));
+    row.classList.toggle("team-task--outside", a.mode !== team);
     row.classList.toggle("team-task--done", a.status === "done");
     // A choice kept as focus moved on may disable or hide the field focus moved to (the backup
     // of a task no longer covered by the team): focus goes on to the next field that is there
@@ -183,11 +214,6 @@ export function createTaskList(container, { L, statuses, limits, groups, model }
       const next = fields.find((field) => active.compareDocumentPosition(field) & Node.DOCUMENT_POSITION_FOLLOWING) || fields[0];
       next?.focus();
     }
-  }
-
-  function usable(field) {
-    if (field.disabled || field.closest("[hidden]")) return false;
-    return field.checkVisibility ? field.checkVisibility() : field.getClientRects().length > 0;
   }
 
   /**
@@ -204,22 +230,37 @@ export function createTaskList(container, { L, statuses, limits, groups, model }
     return notes;
   }
 
-  return Object.freeze({ render, update, ensureOptions, ensureNotes, rows: () => rows });
+  return Object.freeze({ render, update, ensureOptions, ensureNotes, rows: () => rows, task: (id) => tasksById.get(id) });
+}
+
+/**
+ * Whether a field can take focus now: not disabled, not hidden, laid out.
+ * @param {HTMLElement} field
+ * @returns {boolean}
+ */
+export function usable(field) {
+  if (field.disabled || field.closest("[hidden]")) return false;
+  return field.checkVisibility ? field.checkVisibility() : field.getClientRects().length > 0;
 }
 
 function rowPrototype(L, statuses, limits) {
   const number = { type: "number", min: 0, max: limits.hours, step: 1, inputmode: "numeric" };
-  return el("fieldset", { class: "team-task" },
-    el("legend", {}, el("a", {})),
+  const field = (modifier, label, control) => el("label", { class: `team-field team-field--${modifier}` },
+    el("span", { class: "team-field__label" }, label), control);
+  return el("div", { class: "team-task", role: "group" },
+    el("div", { class: "team-task__head" },
+      el("input", { type: "checkbox", class: "team-task__pick", "data-field": FIELDS.pick }),
+      el("h4", { class: "team-task__title" }, el("a", {}))),
     el("p", { class: "team-task__meta" }),
+    el("p", { class: "team-task__roles" }),
     el("div", { class: "team-task__fields" },
-      el("label", { class: "team-field" }, L.owner, el("select", { "data-field": FIELDS.who })),
-      el("label", { class: "team-field" }, L.backup, el("select", { "data-field": FIELDS.backup })),
-      el("label", { class: "team-field team-partner" }, L.partner,
-        el("input", { type: "text", maxlength: limits.name, "data-field": FIELDS.partner, autocomplete: "off" })),
-      el("label", { class: "team-field" }, L.status, el("select", { "data-field": FIELDS.status },
+      field("who", L.owner, el("select", { "data-field": FIELDS.who })),
+      field("backup", L.backup, el("select", { "data-field": FIELDS.backup })),
+      field("partner team-partner", L.partner,
+        el("input", { type: "text", maxlength: limits.name, "data-field": FIELDS.partner, autocomplete: "off", list: "team-partners" })),
+      field("status", L.status, el("select", { "data-field": FIELDS.status },
         ...statuses.map((s) => el("option", { value: s }, L[`status_${s}`])))),
-      el("label", { class: "team-field team-field--short" }, L.hours, el("input", { ...number, "data-field": FIELDS.hours }))),
+      field("hours", L.hours, el("input", { ...number, "data-field": FIELDS.hours }))),
     el("p", { class: "team-task__flags" }),
     el("details", { class: "team-notes" }, el("summary", {}, L.notes)));
 }
@@ -284,8 +325,10 @@ export function renderOverview(container, plan, tasks, groups, analysis, L, { ne
       el("ul", { class: "team-bars" }, ...plan.members.map((m) => {
         const used = analysis.hours[m.id];
         const over = used > (m.hours || 0);
+        const backup = analysis.backupHours[m.id];
         const text = format(L.overview_hours_of, { used, available: m.hours || 0 })
-          + (over ? ` ${format(L.overview_over_by, { hours: used - (m.hours || 0) })}` : "");
+          + (over ? ` ${format(L.overview_over_by, { hours: used - (m.hours || 0) })}` : "")
+          + (backup ? ` · ${format(L.overview_backup_hours, { hours: backup })}` : "");
         return el("li", { class: over ? "team-bar team-bar--over" : "team-bar" },
           el("span", { class: "team-bar__name" }, m.name),
           el("span", { class: "team-bar__text" }, text),
@@ -316,10 +359,20 @@ export function renderOverview(container, plan, tasks, groups, analysis, L, { ne
   }
   if (orphanIds.length) {
     list.append(el("li", { class: "team-warning team-warning--orphans" },
-      el("a", { href: "#team-orphans-title" }, format(L.warn_orphans, { count: orphanIds.length }))));
+      el("a", { href: "#team-orphans-title" }, label(L, "warn_orphans", { count: orphanIds.length }))));
   }
   if (!list.children.length) list.append(el("li", { class: "team-warning team-warning--ok" }, L.warn_none));
   parts.push(list);
+  // What goes outside the team, per partner: never a member's load
+  parts.push(el("h3", {}, L.overview_outside));
+  const outside = el("ul", { class: "team-outside" }, ...analysis.outside.map((entry) => el("li", {},
+    el("details", {}, el("summary", {}, label(L, "outside_line", { partner: entry.partner || L.outside_unnamed, count: entry.taskIds.length, hours: entry.hours })),
+      jumpList(entry.taskIds)))));
+  if (analysis.notApplicable.length) {
+    outside.append(el("li", {}, el("details", {}, el("summary", {}, label(L, "overview_na", { count: analysis.notApplicable.length })),
+      jumpList(analysis.notApplicable))));
+  }
+  parts.push(outside.children.length ? outside : el("p", {}, L.outside_none));
   parts.push(el("h3", {}, L.overview_coverage),
     el("table", { class: "team-coverage" },
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, L.column_group), el("th", { scope: "col" }, L.coverage_covered))),
@@ -362,58 +415,4 @@ export function renderOrphans(section, list, plan, orphanIds, L, { model, former
       el("button", { type: "button", class: "md-button team-small", "data-action": "drop-orphan", "data-task": id,
         "aria-label": format(L.orphan_remove_named, { id }) }, L.orphan_remove));
   }));
-}
-
-/**
- * The printable plan: one member's tasks ("my tasks") or the whole team.
- * @param {HTMLElement} container
- * @param {object} plan
- * @param {Array<object>} tasks
- * @param {Array<{id: string, title: string}>} groups
- * @param {Object<string,string>} L labels
- * @param {string|null} memberId null for the whole team
- * @param {{assignmentOf: Function, modes: string[], partnerMode: string}} model see planModel
- */
-export function renderPrint(container, plan, tasks, groups, L, memberId, model) {
-  const { assignmentOf } = model;
-  const team = model.modes[0];
-  const groupTitles = Object.fromEntries(groups.map((g) => [g.id, g.title]));
-  const names = Object.fromEntries(plan.members.map((m) => [m.id, m.name]));
-  const members = memberId ? plan.members.filter((m) => m.id === memberId) : plan.members;
-  const parts = [el("h1", {}, memberId ? format(L.print_my_tasks, { name: names[memberId] }) : format(L.print_team_title, { plan: plan.name })),
-    el("p", { class: "team-print__date" }, `${plan.name} · ${new Date().toLocaleDateString(document.documentElement.lang || undefined)}`)];
-  const table = (rows, withOwner) => el("table", { class: "team-print__table" },
-    el("thead", {}, el("tr", {}, el("th", {}, "✓"), el("th", {}, L.column_task), el("th", {}, L.column_group),
-      el("th", {}, withOwner ? L.print_owner : L.print_role), el("th", {}, L.status), el("th", {}, L.hours), el("th", {}, L.notes))),
-    el("tbody", {}, ...rows));
-  const row = (task, who, a) => el("tr", {}, el("td", { class: "team-print__box" }, "☐"), el("td", {}, task.title),
-    el("td", {}, groupTitles[task.group] || ""), el("td", {}, who), el("td", {}, L[`status_${a.status}`]),
-    el("td", {}, String(taskHours(plan, task))), el("td", {}, a.notes));
-  for (const member of members) {
-    let total = 0;
-    const rows = [];
-    for (const task of tasks) {
-      const a = assignmentOf(plan, task.id);
-      if (a.mode !== team) continue;
-      const role = a.owner === member.id ? L.print_owner : a.backup === member.id ? L.backup : "";
-      if (!role) continue;
-      if (a.owner === member.id) total += taskHours(plan, task);
-      rows.push(row(task, role, a));
-    }
-    parts.push(el("section", { class: "team-print__member" },
-      el("h2", {}, member.name),
-      el("p", {}, format(L.overview_hours_of, { used: total, available: member.hours || 0 })),
-      rows.length ? table(rows, false) : el("p", {}, L.print_nothing)));
-  }
-  if (!memberId) {
-    const rest = [];
-    for (const task of tasks) {
-      const a = assignmentOf(plan, task.id);
-      if (a.mode === team && names[a.owner]) continue;
-      const who = a.mode === team ? L.owner_none : `${L[`mode_${a.mode}`]}${a.partner ? `: ${a.partner}` : ""}`;
-      rest.push(row(task, who, a));
-    }
-    if (rest.length) parts.push(el("section", { class: "team-print__member" }, el("h2", {}, L.print_rest), table(rest, true)));
-  }
-  container.replaceChildren(...parts);
 }

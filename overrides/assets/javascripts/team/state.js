@@ -152,9 +152,12 @@ export function planModel(fmt) {
    */
   function analyse(plan, tasks, groups) {
     const hours = Object.fromEntries(plan.members.map((m) => [m.id, 0]));
+    const backupHours = { ...hours };
     const memberIds = new Set(plan.members.map((m) => m.id));
     const unowned = [];
     const noBackup = [];
+    const notApplicable = [];
+    const partners = new Map();
     const coverage = Object.fromEntries(groups.map((g) => [g.id, { total: 0, covered: 0 }]));
     for (const task of tasks) {
       const a = assignmentOf(plan, task.id);
@@ -162,6 +165,15 @@ export function planModel(fmt) {
       if (cell) cell.total += 1;
       if (a.mode !== TEAM) {
         if (cell) cell.covered += 1;
+        if (a.mode === OUTSOURCED) {
+          // What goes outside, per partner (written with any capitals): never a member's load
+          const name = a.partner.trim();
+          const key = name.toLocaleLowerCase();
+          const entry = partners.get(key) || { partner: name, taskIds: [], hours: 0 };
+          entry.taskIds.push(task.id);
+          entry.hours += taskHours(plan, task);
+          partners.set(key, entry);
+        } else notApplicable.push(task.id);
         continue;
       }
       if (!memberIds.has(a.owner)) {
@@ -170,10 +182,70 @@ export function planModel(fmt) {
       }
       if (cell) cell.covered += 1;
       hours[a.owner] += taskHours(plan, task);
-      if (!memberIds.has(a.backup)) noBackup.push(task.id);
+      if (memberIds.has(a.backup)) backupHours[a.backup] += taskHours(plan, task);
+      else noBackup.push(task.id);
     }
     const overloaded = plan.members.filter((m) => hours[m.id] > (m.hours || 0)).map((m) => m.id);
-    return { hours, unowned, noBackup, overloaded, coverage };
+    // Named partners in alphabetical order, a partner left unnamed last
+    const outside = [...partners.values()].sort((x, y) => (!x.partner) - (!y.partner) || x.partner.localeCompare(y.partner));
+    return { hours, backupHours, unowned, noBackup, overloaded, coverage, outside, notApplicable };
+  }
+
+  /**
+   * Owners proposed from the members' roles, for the tasks that have none: the members who
+   * hold one of a task's typical roles, best first (the task's roles are listed most typical
+   * first). One candidate: a clear proposal; several: the first is proposed and the user may
+   * choose another. The next candidate is proposed as backup when the task has none.
+   * Tasks outsourced, not applicable or with an owner are left out: nothing is overwritten.
+   * @param {object} plan
+   * @param {Array<object>} tasks all tasks (see allTasks); own tasks have no roles
+   * @returns {{items: Array<{taskId: string, candidates: string[], owner: string, backup: string}>, unmatched: string[]}}
+   *   unmatched: tasks without an owner that no member's roles fit
+   */
+  function proposeOwners(plan, tasks) {
+    const present = new Set(plan.members.map((m) => m.id));
+    const items = [];
+    const unmatched = [];
+    for (const task of tasks) {
+      const a = assignmentOf(plan, task.id);
+      if (a.mode !== TEAM || present.has(a.owner)) continue;
+      const candidates = [];
+      for (const role of task.roles || []) {
+        for (const member of plan.members) {
+          if (member.roles.includes(role) && !candidates.includes(member.id)) candidates.push(member.id);
+        }
+      }
+      if (!candidates.length) {
+        unmatched.push(task.id);
+        continue;
+      }
+      const keptBackup = present.has(a.backup) ? a.backup : "";
+      // The task's backup stays its backup; the owner is the best candidate other than them
+      const owner = candidates.find((id) => id !== keptBackup) || candidates[0];
+      const backup = keptBackup && keptBackup !== owner ? keptBackup : candidates.find((id) => id !== owner) || "";
+      items.push({ taskId: task.id, candidates, owner, backup });
+    }
+    return { items, unmatched };
+  }
+
+  /**
+   * Several tasks changed at once (a bulk change, an accepted proposal), with what each change
+   * took, so that it can be taken back on its own (see revertChanges).
+   * @param {object} plan
+   * @param {Array<{taskId: string, patch: object}>} patches see setAssignment
+   * @returns {{plan: object, changes: Array<{taskId: string, before: (object|undefined), after: (object|undefined)}>}}
+   *   only the tasks whose decision really changed
+   */
+  function applyPatches(plan, patches) {
+    let next = plan;
+    const changes = [];
+    for (const { taskId, patch } of patches) {
+      const before = next.assignments[taskId];
+      next = setAssignment(next, taskId, patch);
+      const after = next.assignments[taskId];
+      if (!sameDecision(before, after)) changes.push({ taskId, before, after });
+    }
+    return { plan: next, changes };
   }
 
   /**
@@ -246,7 +318,106 @@ export function planModel(fmt) {
   return Object.freeze({
     modes: fmt.modes, statuses: fmt.statuses, partnerMode: OUTSOURCED,
     assignmentOf, setAssignment, removeMember, restoreMember, reconcile, analyse, filterTasks, mergePlans,
+    proposeOwners, applyPatches,
   });
+}
+
+// ---- Several changes at once ------------------------------------------------------------------
+
+/**
+ * Whether two stored decisions are the same (the order of their fields does not count).
+ * @param {object|undefined} a
+ * @param {object|undefined} b
+ * @returns {boolean}
+ */
+export function sameDecision(a, b) {
+  const keys = (x) => Object.keys(x || {}).sort();
+  const ka = keys(a);
+  const kb = keys(b);
+  return ka.length === kb.length && ka.every((key, i) => key === kb[i] && a[key] === b[key]);
+}
+
+/**
+ * Take back changes made by applyPatches, on the plan as it is now: a task is put back only
+ * if its decision is still what the change made it; a task changed again since keeps the later
+ * decision. Nothing else in the plan is touched.
+ * @param {object} plan
+ * @param {Array<{taskId: string, before: (object|undefined), after: (object|undefined)}>} changes
+ * @returns {{plan: object, restored: number, skipped: string[]}}
+ */
+export function revertChanges(plan, changes) {
+  const assignments = { ...plan.assignments };
+  const skipped = [];
+  let restored = 0;
+  for (const { taskId, before, after } of changes) {
+    if (!sameDecision(assignments[taskId], after)) {
+      skipped.push(taskId);
+      continue;
+    }
+    if (before) assignments[taskId] = before;
+    else delete assignments[taskId];
+    restored += 1;
+  }
+  return { plan: restored ? { ...plan, assignments } : plan, restored, skipped };
+}
+
+// ---- Hours for the school's size --------------------------------------------------------------
+
+/**
+ * The share of the handbook's indicative hours a school of this size needs, in per cent: the
+ * rule of handbook/team_format.py (HOURS_RULE), whose numbers the page's data carries.
+ * @param {{referencePupils: number, fixedPercent: number, sitePercent: number, roundTo: number, minPercent: number, maxPercent: number}} rule
+ * @param {{pupils?: number, sites?: number}|undefined} school
+ * @returns {number} 100 when the plan has no number of pupils
+ */
+export function hoursPercent(rule, school) {
+  if (!school || !school.pupils) return 100;
+  const exact = rule.fixedPercent + (100 - rule.fixedPercent) * school.pupils / rule.referencePupils
+    + rule.sitePercent * (Math.max(school.sites || 1, 1) - 1);
+  const rounded = Math.floor(exact / rule.roundTo + 0.5) * rule.roundTo;
+  return Math.max(rule.minPercent, Math.min(rule.maxPercent, rounded));
+}
+
+/**
+ * A task's indicative hours at `percent`, rounded half up (as handbook/team_format.py does).
+ * @param {number} hours
+ * @param {number} percent
+ * @returns {number}
+ */
+export function scaledHours(hours, percent) {
+  return Math.floor((hours * percent + 50) / 100);
+}
+
+/**
+ * The plan with the school's size set (or taken away, when neither number is given).
+ * @param {object} plan
+ * @param {{pupils?: ?number, sites?: ?number}} school
+ * @returns {object}
+ */
+export function setSchool(plan, school) {
+  const clean = {};
+  if (school.pupils) clean.pupils = school.pupils;
+  if (school.sites) clean.sites = school.sites;
+  const next = { ...plan };
+  if (Object.keys(clean).length) next.school = clean;
+  else delete next.school;
+  return next;
+}
+
+/**
+ * The partners this plan outsources to, each once, in alphabetical order: offered again when
+ * another task is outsourced.
+ * @param {object} plan
+ * @param {string[]} [extra] names offered anyway (the starter teams' partners)
+ * @returns {string[]}
+ */
+export function partnersOf(plan, extra = []) {
+  const names = new Map();
+  for (const name of [...Object.values(plan.assignments).map((a) => a.partner || ""), ...extra]) {
+    const clean = name.trim();
+    if (clean && !names.has(clean.toLocaleLowerCase())) names.set(clean.toLocaleLowerCase(), clean);
+  }
+  return [...names.values()].sort((a, b) => a.localeCompare(b));
 }
 
 // ---- Operations that need no format facts -----------------------------------------------------
@@ -260,6 +431,41 @@ export function planModel(fmt) {
  */
 export function createPlan(id, name, taskIds) {
   return { id, name, members: [], assignments: {}, customTasks: [], knownTasks: [...taskIds] };
+}
+
+/**
+ * A plan started from a starter team (see handbook/team_data.py, starter_team): its placeholder
+ * members (each with the id "m-<key>"), its school size, and for every task of the handbook an
+ * owner and a backup, or the partner it is outsourced to.
+ * @param {object} starter one of the page's starter teams
+ * @param {{id: string, name: string, taskIds: string[]}} plan the new plan's id, name and the
+ *   handbook's tasks now
+ * @returns {object}
+ */
+export function planFromStarter(starter, { id, name, taskIds }) {
+  const memberId = (key) => `m-${key}`;
+  const known = new Set(taskIds);
+  const assignments = {};
+  for (const [taskId, a] of Object.entries(starter.assignments)) {
+    if (!known.has(taskId)) continue;
+    if (a.mode === "outsourced") assignments[taskId] = { mode: "outsourced", partner: a.partner };
+    else assignments[taskId] = a.backup ? { owner: memberId(a.owner), backup: memberId(a.backup) } : { owner: memberId(a.owner) };
+  }
+  return {
+    ...createPlan(id, name, taskIds),
+    members: starter.members.map((m) => ({ id: memberId(m.key), name: m.name, hours: m.hours, roles: [...m.roles] })),
+    assignments,
+    school: { ...starter.school },
+  };
+}
+
+/**
+ * Whether a plan holds nothing yet: no members, no decisions, no own tasks.
+ * @param {object} plan
+ * @returns {boolean}
+ */
+export function isEmptyPlan(plan) {
+  return !plan.members.length && !Object.keys(plan.assignments).length && !plan.customTasks.length;
 }
 
 /**
@@ -367,13 +573,18 @@ export function dropOrphan(plan, taskId) {
 }
 
 /**
- * Every task the plan works with: the handbook's, then the school's own, as one list.
+ * Every task the plan works with: the handbook's, then the school's own, as one list. A
+ * handbook task's `hours` are its indicative hours for the plan's school (see hoursPercent),
+ * `baseHours` the handbook's own figure; the school's own tasks keep the hours it gave them.
  * @param {object} plan
  * @param {Array<object>} handbookTasks tasks from the page's data
+ * @param {object} [rule] the hours rule (see hoursPercent); without it, the handbook's hours
  * @returns {Array<object>} tasks with `own: true` on the school's own
  */
-export function allTasks(plan, handbookTasks) {
-  return [...handbookTasks, ...plan.customTasks.map((t) => ({ ...t, own: true, summary: "", roles: [] }))];
+export function allTasks(plan, handbookTasks, rule = null) {
+  const percent = rule ? hoursPercent(rule, plan.school) : 100;
+  const handbook = handbookTasks.map((t) => ({ ...t, baseHours: t.hours, hours: scaledHours(t.hours, percent) }));
+  return [...handbook, ...plan.customTasks.map((t) => ({ ...t, own: true, summary: "", roles: [], baseHours: t.hours }))];
 }
 
 /**
@@ -443,15 +654,38 @@ export function remapTasks(plan, formerly, handbookIds) {
 }
 
 /**
+ * The plan with its members' roles renamed where the handbook merged or renamed a role: each
+ * old id becomes the id that took it over (chains followed), once per member. A role id the
+ * handbook does not know and did not rename is kept as it is.
+ * @param {object} plan
+ * @param {Object<string, string>} formerRoles {old id: new id}
+ * @returns {object} the same plan when nothing was renamed
+ */
+export function remapRoles(plan, formerRoles) {
+  const current = (id) => {
+    let next = id;
+    for (let step = 0; step <= Object.keys(formerRoles).length && next in formerRoles; step++) next = formerRoles[next];
+    return next;
+  };
+  let changed = false;
+  const members = plan.members.map((member) => {
+    if (!member.roles.some((id) => id in formerRoles)) return member;
+    changed = true;
+    return { ...member, roles: [...new Set(member.roles.map(current))] };
+  });
+  return changed ? { ...plan, members } : plan;
+}
+
+/**
  * The plan fitted to the handbook it is opened with: decisions about merged tasks moved (see
- * remapTasks), and any own task whose id the handbook now uses for a task of its own given
+ * remapTasks), members' merged or renamed roles renamed (see remapRoles), and any own task whose id the handbook now uses for a task of its own given
  * another id (its decisions go with it). Every tab with the same handbook gets the same plan.
  * @param {object} plan
- * @param {{ids: Set<string>, formerly: Object<string, string>}} handbook
+ * @param {{ids: Set<string>, formerly: Object<string, string>, formerRoles?: Object<string, string>}} handbook
  * @returns {object}
  */
 export function fitToHandbook(plan, handbook) {
-  let next = remapTasks(plan, handbook.formerly, handbook.ids);
+  let next = remapRoles(remapTasks(plan, handbook.formerly, handbook.ids), handbook.formerRoles || {});
   for (const task of next.customTasks) {
     if (!handbook.ids.has(task.id)) continue;
     const taken = new Set([...handbook.ids, ...next.customTasks.map((t) => t.id)]);
@@ -491,6 +725,19 @@ export function diffPlans(current, incoming) {
     if (JSON.stringify(current.assignments[id] || {}) !== JSON.stringify(incoming.assignments[id] || {})) assignmentsChanged += 1;
   }
   return { membersBefore: current.members.length, membersAfter: incoming.members.length, assignmentsChanged };
+}
+
+/**
+ * A label with its placeholders filled, in the singular when `values.count` is 1 and the
+ * label has a singular form (`<key>.one`): "1 task", never "1 tasks".
+ * @param {Object<string, string>} L the page's labels
+ * @param {string} key
+ * @param {Object<string, (string|number)>} [values]
+ * @returns {string}
+ */
+export function label(L, key, values = {}) {
+  const one = `${key}.one`;
+  return format(values.count === 1 && one in L ? L[one] : L[key], values);
 }
 
 /**

@@ -2,10 +2,9 @@
 // import a file after a preview that lists every plan in it, so the user chooses what to
 // take and how (replace, merge, add). Nothing changes before they choose.
 
-import { planToCsv } from "./csv.js";
 import { el } from "./dom.js";
 import { download, fileStem, isoDate, readText } from "./files.js";
-import { diffPlans, format, planSummary } from "./state.js";
+import { diffPlans, format, label, planSummary } from "./state.js";
 
 /**
  * @param {object} ctx the planner (see planner.js)
@@ -26,15 +25,8 @@ export function wireTransfer(ctx) {
   ctx.action("export-all", () => {
     const doc = ctx.session.current();
     download(`team-plans-${isoDate()}.json`, json(fmt.makeDocument(doc.plans, doc.current, 0)), "application/json");
-    ctx.say(format(L.exported_all, { count: doc.plans.length }));
+    ctx.say(label(L, "exported_all", { count: doc.plans.length }));
   });
-  ctx.action("export-csv", () => {
-    const plan = ctx.plan();
-    download(`${fileStem(plan.name)}.csv`, planToCsv(plan, ctx.view.tasks(), data.groups, L, data.language, model.assignmentOf),
-      "text/csv;charset=utf-8");
-    ctx.say(L.exported);
-  });
-
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files && fileInput.files[0];
     if (!file) return;

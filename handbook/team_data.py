@@ -10,6 +10,7 @@ carries the plan's JSON Schema, from which the planner takes the format's facts 
 from __future__ import annotations
 
 from handbook import DEFAULT_LANGUAGE, paths
+from handbook.downloads.spreadsheet import island_layout
 from handbook.model import Handbook, TeamTemplate
 from handbook.team_format import HOURS_RULE, LEGACY_STORAGE_KEYS, STORAGE_NAME, schema
 
@@ -47,6 +48,7 @@ def team_data(handbook: Handbook, language: str) -> dict:
             {"id": task.id, "group": task.group_id, "title": task.title[language],
              "summary": task.summary[language], "roles": list(task.role_ids),
              "hours": task.hours, "frequency": handbook.label(language, f"frequency.{task.frequency}"),
+             "level": handbook.label(language, f"level.{task.level}"),
              "url": task_url(task)}
             for task in handbook.tasks
         ],
@@ -57,6 +59,8 @@ def team_data(handbook: Handbook, language: str) -> dict:
         "starterTeams": [starter_team(handbook, template, language) for template in handbook.team_templates],
         # The rule that scales the indicative hours to the school's size (its numbers only)
         "hoursRule": dict(HOURS_RULE),
+        # The spreadsheet the page exports and imports: the downloadable XLSX's layout
+        "spreadsheet": island_layout(handbook),
         "labels": team_labels(handbook, language),
     }
 

@@ -88,6 +88,8 @@ def plan_format() -> PlanFormat:
             "members": plan["members"]["maxItems"],
             "customTasks": plan["customTasks"]["maxItems"],
             "plans": document["plans"]["maxItems"],
+            "pupils": definitions["school"]["properties"]["pupils"]["maximum"],
+            "sites": definitions["school"]["properties"]["sites"]["maximum"],
         },
     )
 

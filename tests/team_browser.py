@@ -40,9 +40,13 @@ def valid(document: dict) -> dict:
 # ---- Opening the page and acting as a user ----------------------------------------------------
 
 
-def open_team(page, server: str, language: str) -> None:
+def open_team(page, server: str, language: str, layout: str | None = "cards") -> None:
+    """Open the team page; `layout` picks the cards or the table (None: the page's own choice,
+    the table on a wide screen)."""
     page.goto(server + LANGUAGES[language])
     page.wait_for_selector("#team-app:not([hidden])")
+    if layout:
+        page.locator(f'input[name="team-view"][value="{layout}"]').check()
 
 
 def reload(page) -> None:

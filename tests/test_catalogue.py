@@ -12,6 +12,7 @@ import pytest
 from handbook import paths
 from handbook.load import load_handbook
 from handbook.team_data import team_data
+from handbook.team_format import hours_percent
 from tests.conftest import LANGUAGES, ROOT, Site, url_for
 
 HANDBOOK = load_handbook(ROOT / "content")
@@ -96,16 +97,22 @@ def test_team_data_exposes_old_ids_and_starter_teams(language: str) -> None:
     role_ids = {role["id"] for role in data["roles"]}
     assert set(data["formerly"].values()) <= task_ids
     assert set(data["formerRoles"].values()) <= role_ids
-    for team in data["starterTeams"]:
+    # A starter team's partners are named as a school names them, in the page's language
+    partners = {HANDBOOK.label(language, f"team.partner_{where}") for where in ("school-group", "external-partner")}
+    for team, template in zip(data["starterTeams"], HANDBOOK.team_templates, strict=True):
         keys = {member["key"] for member in team["members"]}
         assert set(team["assignments"]) == task_ids
+        assert team["school"] == {"pupils": template.pupils, "sites": template.sites}
+        assert team["hoursPercent"] == hours_percent(template.pupils, template.sites) == template.hours_percent
         for member in team["members"]:
             assert set(member["roles"]) <= role_ids and member["name"]
         for assignment in team["assignments"].values():
             if assignment.get("mode") == "outsourced":
-                assert assignment["partner"] in ("school-group", "external-partner")
+                assert assignment["partner"] in partners
             else:
                 assert assignment["owner"] in keys
+                assert assignment.get("backup", assignment["owner"]) in keys
+                assert assignment.get("backup") != assignment["owner"]
 
 
 def test_the_built_team_page_carries_the_maps(pages: Site) -> None:

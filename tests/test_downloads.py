@@ -134,16 +134,81 @@ def test_xlsx(site: Path, handbook: Handbook, language: str) -> None:
     tasks = workbook.worksheets[0]
     assert tasks.max_row == len(handbook.tasks) + 1
     assert [row[1].value for row in tasks.iter_rows(min_row=2)] == [t.id for t in handbook.tasks]
+    assert [cell.value for cell in tasks[1]] == [labels[column["header"]][language]
+                                                 for column in spreadsheet.LAYOUT["tasks"]["columns"]]
     assert tasks.freeze_panes == "A2"
     assert tasks.auto_filter.ref
-    validations = tasks.data_validations.dataValidation
-    ranges = {str(v.sqref): v.formula1 for v in validations}
-    last = len(handbook.tasks) + 1
-    assert ranges[f"I2:J{last}"].startswith("=") and "$A$2" in ranges[f"I2:J{last}"]
-    # The statuses are the team page's, in its words (one vocabulary: schema/team-plan.schema.json)
-    assert ranges[f"K2:K{last}"] == '"{}"'.format(",".join(spreadsheet.status_choices(handbook, language)))
-    assert labels["team.status_done"][language] in ranges[f"K2:K{last}"]
+    ranges = {str(v.sqref): v for v in tasks.data_validations.dataValidation}
+    people = ranges["I2:I1048576 J2:J1048576"]
+    assert people.formula1.startswith("=") and "$A$2" in people.formula1
+    # The owner and backup cells say where the names come from, not the Team sheet's own help
+    assert people.prompt == labels["downloads.xlsx.pick_help"][language]
+    # The statuses and the ways to handle a task are the team page's, in its words (one
+    # vocabulary: schema/team-plan.schema.json)
+    assert ranges["M2:M1048576"].formula1 == '"{}"'.format(",".join(spreadsheet.status_choices(handbook, language)))
+    assert labels["team.status_done"][language] in ranges["M2:M1048576"].formula1
+    assert ranges["K2:K1048576"].formula1 == '"{}"'.format(",".join(spreadsheet.mode_choices(handbook, language)))
     assert workbook.worksheets[2].max_row == len(handbook.roles) + 1
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_xlsx_web_pages_are_links_and_pages_print_well(site: Path, handbook: Handbook, language: str) -> None:
+    workbook = openpyxl.load_workbook(download_dir(site, language) / catalogue.XLSX_FILE)
+    tasks, team, roles = workbook.worksheets[:3]
+    url = spreadsheet.column_letter("tasks", "url")
+    for row in range(2, tasks.max_row + 1):
+        cell = tasks[f"{url}{row}"]
+        assert cell.hyperlink is not None and cell.hyperlink.target == cell.value
+    assert all(roles.cell(row=row, column=6).hyperlink for row in range(2, roles.max_row + 1))
+    for sheet in (tasks, team, roles):
+        assert sheet.page_setup.orientation == "landscape"
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage
+        assert sheet.print_title_rows == "$1:$1", "the header row prints on every page"
+
+
+def libreoffice_csv(path: Path, sheet: int, folder: Path) -> list[list[str]]:
+    """One sheet of a workbook as LibreOffice computes it (every formula recalculated)."""
+    soffice = shutil.which("soffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    profile = folder / "profile"
+    subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--calc",
+                    "--convert-to", f'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,{sheet}',
+                    "--outdir", str(folder), str(path)], check=True, capture_output=True, timeout=180)
+    (result,) = [p for p in folder.glob("*.csv")]
+    return list(csv.reader(io.StringIO(result.read_text(encoding="utf-8"))))
+
+
+def test_rows_added_at_the_bottom_get_the_lists_and_count(site: Path, handbook: Handbook, tmp_path: Path) -> None:
+    # The spreadsheet invites schools to add rows: a row added below the last task gets the
+    # drop-downs, and its hours count in the Team sheet's totals once the sheet is recalculated
+    labels = {key: text["nl"] for key, text in handbook.labels.items()}
+    workbook = openpyxl.load_workbook(download_dir(site, "nl") / catalogue.XLSX_FILE)
+    tasks, team = workbook.worksheets[:2]
+    col = {c["key"]: spreadsheet.column_letter("tasks", c["key"]) for c in spreadsheet.LAYOUT["tasks"]["columns"]}
+    team["A2"], team["C2"], team["A3"] = "Ann", 300, "Bram"
+    first_hours = tasks[f"{col['hours']}2"].value
+    tasks[f"{col['owner']}2"] = "Ann"
+    tasks[f"{col['backup']}3"] = "Ann"
+    tasks[f"{col['owner']}4"] = "Ann"  # outsourced: nobody's load, even with a name left in it
+    tasks[f"{col['mode']}4"] = labels["team.mode_outsourced"]
+    new = tasks.max_row + 1
+    tasks[f"{col['task']}{new}"] = "Tablets opladen"
+    tasks[f"{col['hours']}{new}"] = 12
+    tasks[f"{col['owner']}{new}"] = "Ann"
+    tasks[f"{col['backup']}{new}"] = "Bram"
+    listed = {kind: [v for v in tasks.data_validations.dataValidation if f"{col[kind]}{new}" in v.sqref]
+              for kind in ("owner", "backup", "mode", "status")}
+    assert all(len(found) == 1 for found in listed.values()), "the new row has every drop-down"
+    path = tmp_path / "filled.xlsx"
+    workbook.save(path)
+    rows = libreoffice_csv(path, 2, tmp_path)
+    owner_total = [c["key"] for c in spreadsheet.LAYOUT["team"]["columns"]].index("ownerHours")
+    assert rows[1][0] == "Ann" and float(rows[1][owner_total]) == first_hours + 12
+    assert float(rows[1][owner_total + 1]) == tasks[f"{col['hours']}3"].value
+    assert rows[2][0] == "Bram" and float(rows[2][owner_total]) == 0 and float(rows[2][owner_total + 1]) == 12
+    assert rows[3][owner_total] == "", "an empty row shows no total"
 
 
 @pytest.mark.parametrize(("language", "separator"), [("nl", ";"), ("en", ",")])

@@ -73,8 +73,10 @@ def test_fallback_lists_every_task_by_group(pages, handbook, labels, language) -
 def test_the_template_takes_limits_and_statuses_from_the_schema(pages, labels, language) -> None:
     soup = pages.page(LANGUAGES[language])
     limits = plan_format().limits
-    for field in soup.select("#team-app input[type=text]"):
+    for field in soup.select("#team-app input[type=text]:not([inputmode=numeric])"):
         assert int(field["maxlength"]) == limits["name"]
+    assert int(soup.select_one("#team-school-pupils")["maxlength"]) == len(str(limits["pupils"]))
+    assert int(soup.select_one("#team-school-sites")["maxlength"]) == len(str(limits["sites"]))
     for field in soup.select("#team-app input[type=number]"):
         assert int(field["max"]) == limits["hours"]
     options = [o["value"] for o in soup.select("#team-filter-status option") if o["value"]]
@@ -95,14 +97,17 @@ def test_the_schema_is_the_published_one_and_sound(site) -> None:
 
 @pytest.mark.parametrize("language", ["nl", "en"])
 def test_the_downloads_use_the_planners_statuses(handbook, language) -> None:
-    # One vocabulary: the XLSX drop-down offers the page's statuses in the page's words, then
-    # its other ways to cover a task; the task checklists' tick column is the status "done"
+    # One vocabulary: the XLSX drop-downs offer the page's statuses and its ways to handle a task
+    # in the page's words; the task checklists' tick column is the status "done"
     words = team_labels(handbook, language)
-    expected = [words[f"status_{s}"] for s in plan_format().statuses] + \
-        [words[f"mode_{m}"] for m in plan_format().modes[1:]]
-    assert spreadsheet.status_choices(handbook, language) == expected
+    assert spreadsheet.status_choices(handbook, language) == [words[f"status_{s}"] for s in plan_format().statuses]
+    assert spreadsheet.mode_choices(handbook, language) == [words[f"mode_{m}"] for m in plan_format().modes]
     template = (ROOT / "handbook/templates/pdf/task_checklist.html.j2").read_text(encoding="utf-8")
     assert "t('team.status_done')" in template
+    # The page's spreadsheet uses the same words: its data island carries them from the same labels
+    words_in_island = team_data(handbook, language)["spreadsheet"]["words"]
+    assert {s: w[language] for s, w in words_in_island["statuses"].items()} == \
+        {s: words[f"status_{s}"] for s in plan_format().statuses}
 
 
 def computed_label_keys() -> set[str]:
@@ -122,14 +127,12 @@ def computed_label_keys() -> set[str]:
 
 def test_every_label_the_planner_uses_exists(handbook) -> None:
     root = ROOT / "overrides"
-    sources = [*(root / "assets/javascripts/team").glob("*.js"), root / "team.html"]
-    used = {key for path in sources
-            for key in re.findall(r"\bL\.([a-z_]+)", path.read_text(encoding="utf-8"))}
+    sources = [*(root / "assets/javascripts/team").rglob("*.js"), root / "team.html"]
+    texts = [path.read_text(encoding="utf-8") for path in sources]
+    used = {key for text in texts for key in re.findall(r"\bL\.([a-z_]+)", text)}
+    # label(L, "key", …) picks the singular "key.one" for a count of one, where there is one
+    used |= {key for text in texts for key in re.findall(r'\blabel\(L, "([a-z_]+)"', text)}
     used |= computed_label_keys()
-    csv_source = (root / "assets/javascripts/team/csv.js").read_text(encoding="utf-8")
-    csv_columns = re.findall(r'"(csv_[a-z]+)"', csv_source)
-    used |= set(csv_columns)
-    assert len(csv_columns) == 10
     for language in LANGUAGES:
         available = team_labels(handbook, language)
         assert sorted(used - set(available)) == []

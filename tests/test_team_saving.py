@@ -54,8 +54,7 @@ def two_tabs(browser, server):
     context = browser.new_context()
     tabs = [recording_tab(context, server) for _ in range(2)]
     for tab in tabs:
-        tab.goto(server + LANGUAGES["en"])
-        tab.wait_for_selector("#team-app:not([hidden])")
+        open_team(tab, server, "en")
     yield tabs
     for tab in tabs:
         clean(tab)
@@ -341,7 +340,7 @@ def test_content_update_keeps_removed_and_flags_new_tasks(page, server, handbook
     assert orphans.is_visible()
     assert "tech-old-fax" in orphans.inner_text() and "Fax bij het secretariaat" in orphans.inner_text()
     assert page.locator(".team-warning--orphans a").get_attribute("href") == "#team-orphans-title"
-    assert labels[language]["badge_new"] in task_row(page, new_task).locator("legend").text_content()
+    assert labels[language]["badge_new"] in task_row(page, new_task).locator(".team-task__title").text_content()
     assert task_row(page, handbook.tasks[0].id).locator("[data-field=who]").input_value() == "m-bo"
     # An edit elsewhere keeps the orphan in storage
     choose(page, handbook.tasks[1].id, "who", "m-an")
@@ -424,10 +423,6 @@ def test_export_clear_import_gives_the_same_plan(page, server, handbook, languag
         page.click('[data-action="export-json"]')
     exported = valid(json.loads(downloaded(info)))
     assert exported["format"] == plan_format().name and exported["version"] == plan_format().version
-    with page.expect_download() as info:
-        page.click('[data-action="export-csv"]')
-    csv = downloaded(info)
-    assert csv.startswith("\ufeff") and (";" if language == "nl" else ",") in csv.splitlines()[0]
 
     page.evaluate("key => localStorage.removeItem(key)", storage_key())
     reload(page)

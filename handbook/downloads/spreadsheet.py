@@ -1,8 +1,17 @@
 """The task overview as an XLSX workbook (openpyxl), the successor of the Flemish Excel.
 
-Sheets: the tasks (one row per task, with owner/backup/status drop-downs and empty notes),
-the school's team (its names feed the owner and backup drop-downs), the roles for reference,
-and a short read-me. The rows are shared with the CSV export.
+``LAYOUT`` below is the one description of the spreadsheet: its sheets, their columns, the
+headers (label keys of content/ui.yaml) and the drop-down lists. This module writes the
+downloadable XLSX (and the CSV's rows) from it; the team page writes and reads its own XLSX
+export from the same description, which its data island carries (``island_layout``; the page's
+``assets/javascripts/team/xlsx/plan-sheets.js``). So a downloaded sheet filled in by hand and an
+exported one import the same way: the page finds each column by its header, in either language.
+
+Sheets: the tasks (one row per task, with owner/backup/arrangement/status drop-downs), the
+school's team (its names feed the owner and backup drop-downs; its totals add up the tasks'
+hours), the roles for reference (download only), and a read-me with the plan's details. Rows
+added at the bottom of the Tasks sheet get the drop-downs and count in the totals: the lists
+and the sums cover whole columns.
 """
 
 from __future__ import annotations
@@ -14,16 +23,119 @@ from handbook import paths
 from handbook.model import Handbook
 from handbook.team_format import plan_format
 
-TEAM_ROWS = 40  # rows offered on the Team sheet (and in the drop-downs)
+MAX_ROW = 1048576  # the last row of a sheet: lists and sums over whole columns
+
+# ``list``: the drop-down of a column: "members" (the Team sheet's names), "modes" or
+# "statuses" (the team plan's, in the team page's words). ``sum`` on the Team sheet adds up the
+# Tasks sheet's hours of the tasks a member owns or backs up (tasks the team takes on only).
+LAYOUT: dict = {
+    "order": ("tasks", "team", "roles", "readme"),
+    "tasks": {
+        "name": "downloads.xlsx.sheet_tasks",
+        "columns": (
+            {"key": "group", "header": "column.group", "width": 18},
+            {"key": "id", "header": "downloads.column.id", "width": 22},
+            {"key": "task", "header": "column.task", "width": 36, "wrap": True},
+            {"key": "summary", "header": "downloads.column.description_short", "width": 52, "wrap": True},
+            {"key": "roles", "header": "column.roles", "width": 30, "wrap": True},
+            {"key": "level", "header": "column.level", "width": 16},
+            {"key": "frequency", "header": "column.frequency", "width": 16},
+            {"key": "hours", "header": "column.hours", "width": 12},
+            {"key": "owner", "header": "downloads.column.owner_long", "width": 18, "list": "members"},
+            {"key": "backup", "header": "downloads.column.backup", "width": 18, "list": "members"},
+            {"key": "mode", "header": "downloads.column.mode", "width": 16, "list": "modes"},
+            {"key": "partner", "header": "downloads.column.partner", "width": 22},
+            {"key": "status", "header": "downloads.column.status", "width": 16, "list": "statuses"},
+            {"key": "notes", "header": "downloads.column.notes", "width": 30, "wrap": True},
+            {"key": "url", "header": "downloads.column.url", "width": 40, "link": True},
+        ),
+    },
+    "team": {
+        "name": "downloads.xlsx.sheet_team",
+        "help": "downloads.xlsx.team_help",
+        "columns": (
+            {"key": "name", "header": "downloads.column.name", "width": 28},
+            {"key": "roles", "header": "team.member_roles", "width": 34, "wrap": True},
+            {"key": "hours", "header": "downloads.xlsx.available_hours", "width": 14},
+            {"key": "ownerHours", "header": "downloads.xlsx.assigned_hours", "width": 22, "sum": "owner"},
+            {"key": "backupHours", "header": "downloads.xlsx.backup_hours", "width": 22, "sum": "backup"},
+            {"key": "notes", "header": "downloads.column.notes", "width": 40, "wrap": True},
+        ),
+    },
+    "roles": {"name": "downloads.xlsx.sheet_roles", "download": True},
+    # The plan's details, label in column A and value in column B, from the third row
+    "readme": {
+        "name": "downloads.xlsx.sheet_readme",
+        "fields": (
+            {"key": "name", "label": "team.plan_name"},
+            {"key": "pupils", "label": "team.school_pupils"},
+            {"key": "sites", "label": "team.school_sites"},
+        ),
+        "help": "downloads.xlsx.plan_help",
+    },
+}
+FIELDS_ROW = 3  # the read-me's first detail row
+
+
+def team_rows() -> int:
+    """The rows the Team sheet offers (with their totals): as many as a plan has members."""
+    return plan_format().limits["members"]
+
+
+def column_letter(sheet: str, key: str) -> str:
+    from openpyxl.utils import get_column_letter
+
+    keys = [column["key"] for column in LAYOUT[sheet]["columns"]]
+    return get_column_letter(keys.index(key) + 1)
 
 
 def status_choices(handbook: Handbook, language: str) -> list[str]:
     """The status drop-down: the team plan's statuses (schema/team-plan.schema.json) in the
-    team page's words, then the page's other ways to cover a task (outsourced, not applicable),
-    which this sheet has no column of their own for."""
+    team page's words."""
+    return [handbook.label(language, f"team.status_{status}") for status in plan_format().statuses]
+
+
+def mode_choices(handbook: Handbook, language: str) -> list[str]:
+    """The drop-down of who handles a task: the team, an outside partner, nobody (the plan's
+    modes, in the team page's words)."""
+    return [handbook.label(language, f"team.mode_{mode}") for mode in plan_format().modes]
+
+
+def island_layout(handbook: Handbook) -> dict:
+    """The layout as the team page reads it: every name and header in both languages (its
+    import takes a file in either), and the words of the drop-down lists."""
+
+    def both(key: str) -> dict[str, str]:
+        return {language: handbook.label(language, key) for language in ("nl", "en")}
+
     fmt = plan_format()
-    return [handbook.label(language, f"team.status_{status}") for status in fmt.statuses] + \
-        [handbook.label(language, f"team.mode_{mode}") for mode in fmt.modes if mode != "team"]
+    sheets = {}
+    for key in LAYOUT["order"]:
+        sheet = LAYOUT[key]
+        if sheet.get("download"):
+            continue
+        entry = {"name": both(sheet["name"])}
+        if "columns" in sheet:
+            entry["columns"] = [{**column, "header": both(column["header"])} for column in sheet["columns"]]
+        if "fields" in sheet:
+            entry["fields"] = [{**field, "label": both(field["label"])} for field in sheet["fields"]]
+        if "help" in sheet:
+            entry["help"] = both(sheet["help"])
+        sheets[key] = entry
+    return {
+        "order": [key for key in LAYOUT["order"] if not LAYOUT[key].get("download")],
+        "sheets": sheets,
+        "teamRows": team_rows(),
+        "fieldsRow": FIELDS_ROW,
+        "words": {
+            "statuses": {status: both(f"team.status_{status}") for status in fmt.statuses},
+            "modes": {mode: both(f"team.mode_{mode}") for mode in fmt.modes},
+            "groups": {group.id: {lang: group.title[lang] for lang in ("nl", "en")} for group in handbook.groups},
+            "roles": {role.id: {lang: role.title[lang] for lang in ("nl", "en")} for role in handbook.roles},
+        },
+        "texts": {key: both(key) for key in ("downloads.xlsx.pick_help", "downloads.xlsx.exported",
+                                             "downloads.title.xlsx", "downloads.publisher")},
+    }
 
 
 def task_rows(handbook: Handbook, language: str, site_url: str) -> tuple[list[str], list[list]]:
@@ -31,20 +143,19 @@ def task_rows(handbook: Handbook, language: str, site_url: str) -> tuple[list[st
 
     t = functools.partial(handbook.label, language)
     base = site_url if site_url.endswith("/") else site_url + "/"
-    header = [t("column.group"), t("downloads.column.id"), t("column.task"),
-              t("downloads.column.description_short"), t("column.roles"), t("column.level"),
-              t("column.frequency"), t("column.hours"), t("downloads.column.owner_long"),
-              t("downloads.column.backup"), t("downloads.column.status"),
-              t("downloads.column.notes"), t("downloads.column.url")]
+    columns = LAYOUT["tasks"]["columns"]
+    header = [t(column["header"]) for column in columns]
     rows = []
     for group in handbook.groups:
         for task in group.tasks:
-            rows.append([
-                group.title[language], task.id, task.title[language], task.summary[language],
-                ", ".join(handbook.role(role_id).title[language] for role_id in task.role_ids),
-                t(f"level.{task.level}"), t(f"frequency.{task.frequency}"), task.hours,
-                "", "", "", "", base + paths.page_url(paths.page_path(task), language),
-            ])
+            values = {
+                "group": group.title[language], "id": task.id, "task": task.title[language],
+                "summary": task.summary[language],
+                "roles": ", ".join(handbook.role(role_id).title[language] for role_id in task.role_ids),
+                "level": t(f"level.{task.level}"), "frequency": t(f"frequency.{task.frequency}"),
+                "hours": task.hours, "url": base + paths.page_url(paths.page_path(task), language),
+            }
+            rows.append([values.get(column["key"], "") for column in columns])
     return header, rows
 
 
@@ -60,58 +171,76 @@ def task_overview_xlsx(handbook: Handbook, language: str, site_url: str) -> byte
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
 
-    def style_header(sheet, widths: list[int]) -> None:
-        for index, width in enumerate(widths, start=1):
+    def set_up(sheet, columns) -> None:
+        """Header row styled, kept in view and printed on every page; landscape, fitted to the
+        page width; column widths."""
+        for index, column in enumerate(columns, start=1):
             cell = sheet.cell(row=1, column=index)
             cell.font, cell.fill = header_font, header_fill
             cell.alignment = Alignment(wrap_text=True, vertical="center")
-            sheet.column_dimensions[get_column_letter(index)].width = width
+            sheet.column_dimensions[get_column_letter(index)].width = column["width"]
         sheet.freeze_panes = "A2"
+        sheet.print_title_rows = "1:1"
+        sheet.page_setup.orientation = "landscape"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
 
     workbook = Workbook()
     tasks = workbook.active
-    tasks.title = t("downloads.xlsx.sheet_tasks")
-    team = workbook.create_sheet(t("downloads.xlsx.sheet_team"))
-    roles = workbook.create_sheet(t("downloads.xlsx.sheet_roles"))
-    readme = workbook.create_sheet(t("downloads.xlsx.sheet_readme"))
+    tasks.title = t(LAYOUT["tasks"]["name"])
+    team = workbook.create_sheet(t(LAYOUT["team"]["name"]))
+    roles = workbook.create_sheet(t(LAYOUT["roles"]["name"]))
+    readme = workbook.create_sheet(t(LAYOUT["readme"]["name"]))
 
     # -- Tasks ---------------------------------------------------------------------------------
+    columns = LAYOUT["tasks"]["columns"]
     header, rows = task_rows(handbook, language, site_url)
     tasks.append(header)
     for row in rows:
         tasks.append(row)
-    style_header(tasks, [18, 22, 36, 52, 30, 16, 16, 12, 18, 18, 16, 30, 40])
+    set_up(tasks, columns)
     last = len(rows) + 1
     for row in tasks.iter_rows(min_row=2, max_row=last):
-        for cell in row:
-            cell.alignment = wrap if cell.column in (3, 4, 5, 12) else top
+        for cell, column in zip(row, columns, strict=True):
+            cell.alignment = wrap if column.get("wrap") else top
+            if column.get("link") and cell.value:
+                cell.hyperlink = cell.value
+                cell.style = "Hyperlink"
+                cell.alignment = top
     tasks.auto_filter.ref = f"A1:{get_column_letter(len(header))}{last}"
 
-    names = f"{quote_sheetname(team.title)}!$A$2:$A${TEAM_ROWS + 1}"
-    people = DataValidation(type="list", formula1=f"={names}", allow_blank=True,
-                            showErrorMessage=False)
-    people.promptTitle = t("downloads.xlsx.sheet_team")
-    people.prompt = t("downloads.xlsx.team_help")
-    people.showInputMessage = True
-    people.add(f"I2:J{last}")
-    statuses = ",".join(status_choices(handbook, language))
-    status = DataValidation(type="list", formula1=f'"{statuses}"', allow_blank=True)
-    status.add(f"K2:K{last}")
-    tasks.add_data_validation(people)
-    tasks.add_data_validation(status)
+    names = f"{quote_sheetname(team.title)}!$A$2:$A${team_rows() + 1}"
+    lists = {
+        "members": f"={names}",
+        "modes": '"' + ",".join(mode_choices(handbook, language)) + '"',
+        "statuses": '"' + ",".join(status_choices(handbook, language)) + '"',
+    }
+    for kind in ("members", "modes", "statuses"):
+        letters = [column_letter("tasks", c["key"]) for c in columns if c.get("list") == kind]
+        # Whole columns: a row added at the bottom gets the drop-down too
+        validation = DataValidation(type="list", formula1=lists[kind], allow_blank=True,
+                                    showErrorMessage=False,
+                                    sqref=" ".join(f"{letter}2:{letter}{MAX_ROW}" for letter in letters))
+        if kind == "members":
+            validation.promptTitle = t(LAYOUT["team"]["name"])
+            validation.prompt = t("downloads.xlsx.pick_help")
+            validation.showInputMessage = True
+        tasks.add_data_validation(validation)
 
     # -- Team ----------------------------------------------------------------------------------
-    task_sheet = quote_sheetname(tasks.title)
-    team.append([t("downloads.column.name"), t("column.role"), t("downloads.xlsx.available_hours"),
-                 t("downloads.xlsx.assigned_hours"), t("downloads.column.notes")])
-    for row in range(2, TEAM_ROWS + 2):
-        team.cell(row=row, column=4).value = (
-            f'=IF(A{row}="","",SUMIF({task_sheet}!$I$2:$I${last},A{row},'
-            f"{task_sheet}!$H$2:$H${last}))")
-    style_header(team, [28, 28, 14, 22, 40])
-    team.cell(row=1, column=7).value = t("downloads.xlsx.team_help")
-    team.cell(row=1, column=7).alignment = wrap
-    team.column_dimensions["G"].width = 50
+    team_columns = LAYOUT["team"]["columns"]
+    team.append([t(column["header"]) for column in team_columns])
+    for row in range(2, team_rows() + 2):
+        for index, column in enumerate(team_columns, start=1):
+            if "sum" in column:
+                team.cell(row=row, column=index).value = hours_formula(handbook, language, row, column["sum"])
+    set_up(team, team_columns)
+    help_column = len(team_columns) + 2
+    team.cell(row=1, column=help_column).value = t(LAYOUT["team"]["help"])
+    team.cell(row=1, column=help_column).alignment = wrap
+    team.column_dimensions[get_column_letter(help_column)].width = 50
 
     # -- Roles ---------------------------------------------------------------------------------
     roles.append([t("column.role"), t("column.summary"), t("column.group"),
@@ -125,24 +254,34 @@ def task_overview_xlsx(handbook: Handbook, language: str, site_url: str) -> byte
             len(role_tasks), "; ".join(task.title[language] for task in role_tasks),
             base + paths.page_url(paths.page_path(role), language),
         ])
-    style_header(roles, [30, 50, 24, 10, 70, 40])
+    widths = [30, 50, 24, 10, 70, 40]
+    set_up(roles, [{"width": width} for width in widths])
     for row in roles.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = wrap if cell.column in (1, 2, 3, 5) else top
+            if cell.column == 6:
+                cell.hyperlink = cell.value
+                cell.style = "Hyperlink"
 
-    # -- Read me -------------------------------------------------------------------------------
-    readme.column_dimensions["A"].width = 100
+    # -- Read me, with the plan's details --------------------------------------------------------
+    readme.column_dimensions["A"].width = 28
+    readme.column_dimensions["B"].width = 90
     readme["A1"] = t("downloads.title.xlsx")
     readme["A1"].font = Font(bold=True, size=14, color="143A6B")
-    readme["A3"] = t("downloads.xlsx.readme")
-    readme["A3"].alignment = wrap
-    readme.row_dimensions[3].height = 110
-    readme["A5"] = t("hours.note")
-    readme["A5"].alignment = wrap
-    readme.row_dimensions[5].height = 35
-    readme["A7"] = f"{t('downloads.publisher')} {handbook.version}"
-    readme["A8"] = base + paths.page_url(paths.TASKS_INDEX, language)
-    readme["A9"] = "CC BY 4.0"
+    for offset, field in enumerate(LAYOUT["readme"]["fields"]):
+        readme.cell(row=FIELDS_ROW + offset, column=1).value = t(field["label"])
+        readme.cell(row=FIELDS_ROW + offset, column=1).font = Font(bold=True)
+    after = FIELDS_ROW + len(LAYOUT["readme"]["fields"])
+    texts = [(after, t(LAYOUT["readme"]["help"]), 30), (after + 2, t("downloads.xlsx.readme"), 150),
+             (after + 4, t("hours.note"), 35)]
+    for row, text, height in texts:
+        readme.cell(row=row, column=1).value = text
+        readme.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
+        readme.cell(row=row, column=1).alignment = wrap
+        readme.row_dimensions[row].height = height
+    readme.cell(row=after + 6, column=1).value = f"{t('downloads.publisher')} {handbook.version}"
+    readme.cell(row=after + 7, column=1).value = base + paths.page_url(paths.TASKS_INDEX, language)
+    readme.cell(row=after + 8, column=1).value = "CC BY 4.0"
 
     workbook.properties.title = t("downloads.title.xlsx")
     workbook.properties.creator = t("downloads.publisher")
@@ -155,3 +294,16 @@ def task_overview_xlsx(handbook: Handbook, language: str, site_url: str) -> byte
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+def hours_formula(handbook: Handbook, language: str, row: int, role: str) -> str:
+    """The Team sheet's total of a member's hours as owner or backup: the Tasks sheet's hours of
+    every row naming them, over whole columns (rows added later count), tasks handled by the team
+    only (an outsourced or not applicable task is nobody's load). The page writes the same."""
+    from openpyxl.utils import quote_sheetname
+
+    sheet = quote_sheetname(handbook.label(language, LAYOUT["tasks"]["name"]))
+    hours, who, mode = (column_letter("tasks", key) for key in ("hours", role, "mode"))
+    outsourced, not_applicable = (handbook.label(language, f"team.mode_{m}") for m in plan_format().modes[1:])
+    return (f'=IF(A{row}="","",SUMIFS({sheet}!${hours}:${hours},{sheet}!${who}:${who},A{row},'
+            f'{sheet}!${mode}:${mode},"<>{outsourced}",{sheet}!${mode}:${mode},"<>{not_applicable}"))')

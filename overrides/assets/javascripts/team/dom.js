@@ -93,18 +93,26 @@ export function showFieldError(input, text) {
   }
   message.textContent = text;
   input.setAttribute("aria-invalid", "true");
-  input.setAttribute("aria-describedby", id);
+  // The message first; a description the field had already stays
+  const described = (input.getAttribute("aria-describedby") || "").split(" ").filter((part) => part && part !== id);
+  input.setAttribute("aria-describedby", [id, ...described].join(" "));
 }
 
 /**
- * Take a field's error message away.
+ * Take a field's error message away (a description it had besides stays).
  * @param {HTMLInputElement} input
  */
 export function clearFieldError(input) {
-  const id = input.getAttribute("aria-describedby");
-  if (id) document.getElementById(id)?.remove();
+  const described = (input.getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+  const kept = described.filter((id) => {
+    const node = document.getElementById(id);
+    if (!node?.classList.contains("team-field-error")) return true;
+    node.remove();
+    return false;
+  });
   input.removeAttribute("aria-invalid");
-  input.removeAttribute("aria-describedby");
+  if (kept.length) input.setAttribute("aria-describedby", kept.join(" "));
+  else input.removeAttribute("aria-describedby");
 }
 
 /**

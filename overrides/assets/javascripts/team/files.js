@@ -23,13 +23,13 @@ export function isoDate(date = new Date()) {
 }
 
 /**
- * Offer text as a file download.
+ * Offer text or bytes as a file download.
  * @param {string} filename
- * @param {string} text
+ * @param {string|Uint8Array} content
  * @param {string} type MIME type
  */
-export function download(filename, text, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+export function download(filename, content, type) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
   const link = document.createElement("a");
   link.href = url;
   link.download = filename;
@@ -40,15 +40,19 @@ export function download(filename, text, type) {
 }
 
 /**
- * The text of a file the user picked.
+ * The bytes of a file the user picked.
  * @param {File} file
- * @returns {Promise<string>}
+ * @returns {Promise<Uint8Array>}
  */
-export function readText(file) {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result));
-    reader.onerror = () => reject(reader.error);
-    reader.readAsText(file);
-  });
+export async function readBytes(file) {
+  return new Uint8Array(await file.arrayBuffer());
+}
+
+/**
+ * Whether bytes are a ZIP archive (an XLSX file is one), by their first bytes.
+ * @param {Uint8Array} bytes
+ * @returns {boolean}
+ */
+export function isZip(bytes) {
+  return bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
 }

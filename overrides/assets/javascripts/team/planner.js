@@ -48,6 +48,10 @@ export function startPlanner(root, data, basePath) {
       const result = fmt.parse(text);
       return result.ok ? { ...result, doc: fitDocument(result.doc) } : result;
     },
+    /** A plan fitted to this handbook (old task and role ids moved, see fitToHandbook). */
+    fit(plan) {
+      return fitToHandbook(plan, handbook);
+    },
     plan() {
       const doc = ctx.session.current();
       return doc.plans.find((p) => p.id === doc.current) || doc.plans[0];

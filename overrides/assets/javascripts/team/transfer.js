@@ -1,9 +1,11 @@
-// Plans in and out of the browser: export one plan (JSON, CSV) or every plan (a backup), and
-// import a file after a preview that lists every plan in it, so the user chooses what to
-// take and how (replace, merge, add). Nothing changes before they choose.
+// Plans in and out of the browser: export one plan (a spreadsheet for a school leader, or JSON)
+// or every plan (a backup), and import a file (JSON, or a spreadsheet in the layout of the
+// download) after a preview that lists every plan in it, so the user chooses what to take and
+// how (replace, merge, add). Nothing changes before they choose. The spreadsheet modules load
+// only when a spreadsheet is exported or imported.
 
 import { el } from "./dom.js";
-import { download, fileStem, isoDate, readText } from "./files.js";
+import { download, fileStem, isoDate, isZip, readBytes } from "./files.js";
 import { diffPlans, format, label, planSummary } from "./state.js";
 
 /**
@@ -27,27 +29,75 @@ export function wireTransfer(ctx) {
     download(`team-plans-${isoDate()}.json`, json(fmt.makeDocument(doc.plans, doc.current, 0)), "application/json");
     ctx.say(label(L, "exported_all", { count: doc.plans.length }));
   });
+  ctx.action("export-xlsx", async () => {
+    const plan = ctx.plan();
+    const { planToXlsx } = await import("./xlsx/plan-sheets.js");
+    const bytes = await planToXlsx({ plan, data, model, pageUrl: window.location.href, date: today() });
+    download(`${fileStem(plan.name)}.xlsx`, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    ctx.say(L.exported);
+  });
+
   fileInput.addEventListener("change", async () => {
     const file = fileInput.files && fileInput.files[0];
     if (!file) return;
+    fileInput.value = "";
+    let bytes;
+    try {
+      bytes = await readBytes(file);
+    } catch {
+      return failed(file.name, `${format(L.import_failed, { file: file.name })} ${L.problem_json}`);
+    }
+    if (isZip(bytes)) return importSpreadsheet(file.name, bytes);
     let result;
     try {
-      result = ctx.read(await readText(file));
+      result = ctx.read(new TextDecoder().decode(bytes));
     } catch {
       result = { ok: false, problem: "json" };
     }
-    fileInput.value = "";
     if (!result.ok) {
-      close();
       const detail = result.path ? ` (${result.path})` : "";
-      ctx.alerts.show("import", "failure", `${format(L.import_failed, { file: file.name })} ${L[`problem_${result.problem}`]}${detail}`);
-      ctx.say(L.import_nothing_changed);
+      return failed(file.name, `${format(L.import_failed, { file: file.name })} ${L[`problem_${result.problem}`]}${detail}`);
+    }
+    offer(file.name, result.doc.plans);
+  });
+
+  /** A spreadsheet: read into a plan, or refused with every problem by sheet, row and column. */
+  async function importSpreadsheet(fileName, bytes) {
+    const { xlsxToPlan } = await import("./xlsx/plan-sheets.js");
+    const fallbackName = fmt.cleanName(fileName.replace(/\.xlsx$/i, "")) || L.plan_default_name;
+    const result = await xlsxToPlan(bytes, { data, fmt, model, L, fallbackName });
+    if (result.ok) {
+      offer(fileName, [ctx.fit(result.plan)]);
       return;
     }
+    const shown = result.problems.slice(0, 20);
+    const list = el("ul", {}, ...shown.map((p) => el("li", {}, where(p) ? `${where(p)}: ${p.message}` : p.message)));
+    if (result.problems.length > shown.length) list.append(el("li", {}, label(L, "xlsx_more", { count: result.problems.length - shown.length })));
+    failed(fileName, label(L, "xlsx_failed", { file: fileName, count: result.problems.length }), list);
+  }
+
+  function where(problem) {
+    if (!problem.sheet) return "";
+    if (problem.column) return format(L.xlsx_where, problem);
+    return problem.row ? format(L.xlsx_where_row, problem) : format(L.xlsx_where_sheet, problem);
+  }
+
+  function failed(fileName, text, ...extra) {
+    close();
+    ctx.alerts.show("import", "failure", text, ...extra);
+    ctx.say(`${text} ${extra.map((node) => node.textContent).join(" ")}`.slice(0, 500));
+    ctx.say(L.import_nothing_changed);
+  }
+
+  function offer(fileName, plans) {
     ctx.alerts.remove("import");
-    pending = { fileName: file.name, plans: result.doc.plans };
+    pending = { fileName, plans };
     preview();
-  });
+  }
+
+  function today() {
+    return new Date().toLocaleDateString(document.documentElement.lang || undefined, { day: "numeric", month: "long", year: "numeric" });
+  }
 
   /** The preview: what the file holds, a choice of its plans, and what each action would do. */
   function preview() {

@@ -222,7 +222,7 @@ test("indicative hours follow the school's size by the stated rule", () => {
   assert.equal(S.hoursPercent(RULE, undefined), 100, "no size: the handbook's hours");
   assert.equal(S.hoursPercent(RULE, { pupils: 700 }), 100);
   assert.equal(S.hoursPercent(RULE, { pupils: 200, sites: 1 }), 35);
-  assert.equal(S.hoursPercent(RULE, { pupils: 1200, sites: 2 }), 175);
+  assert.equal(S.hoursPercent(RULE, { pupils: 1100, sites: 2 }), 160);
   assert.equal(S.hoursPercent(RULE, { pupils: 1 }), 10, "never below the minimum");
   assert.equal(S.scaledHours(40, 35), 14);
   assert.equal(S.scaledHours(10, 25), 3, "half up: 2.5 becomes 3");

@@ -161,7 +161,9 @@ export async function xlsxToPlan(bytes, { data, fmt, model, L, fallbackName }) {
   const groupIds = lookup(words.groups);
   const modeIds = lookup(words.modes);
   const statusIds = lookup(words.statuses);
-  const choices = (table) => Object.values(table).map((names) => names[lang]).join(", ");
+  // In the order the page shows them (the island's own key order is not kept)
+  const order = { statuses: model.statuses, modes: model.modes, groups: data.groups.map((g) => g.id) };
+  const choices = (kind) => order[kind].map((id) => words[kind][id]?.[lang] || id).join(", ");
 
   // -- The read-me's details: name and school size --------------------------------------------
   const details = {};
@@ -234,11 +236,11 @@ export async function xlsxToPlan(bytes, { data, fmt, model, L, fallbackName }) {
         continue;
       }
       if (!groupText) {
-        problem("group", format(L.xlsx_no_group, { choices: choices(words.groups) }));
+        problem("group", format(L.xlsx_no_group, { choices: choices("groups") }));
         continue;
       }
       if (!group) {
-        problem("group", format(L.xlsx_unknown_group, { value: groupText, choices: choices(words.groups) }));
+        problem("group", format(L.xlsx_unknown_group, { value: groupText, choices: choices("groups") }));
         continue;
       }
       id = id || newId("own", [...handbookIds, ...customTasks.map((t) => t.id)]);
@@ -266,12 +268,12 @@ export async function xlsxToPlan(bytes, { data, fmt, model, L, fallbackName }) {
     const modeText = text(cells, "mode");
     let mode = modeText ? modeIds.get(normal(modeText)) : partner ? model.partnerMode : model.modes[TEAM_MODE];
     if (!mode) {
-      problem("mode", format(L.xlsx_bad_mode, { value: modeText, choices: choices(words.modes) }));
+      problem("mode", format(L.xlsx_bad_mode, { value: modeText, choices: choices("modes") }));
       mode = null;
     }
     const statusText = text(cells, "status");
     const status = statusText ? statusIds.get(normal(statusText)) : model.statuses[0];
-    if (!status) problem("status", format(L.xlsx_bad_status, { value: statusText, choices: choices(words.statuses) }));
+    if (!status) problem("status", format(L.xlsx_bad_status, { value: statusText, choices: choices("statuses") }));
     const hoursValue = cell(cells, "hours");
     const hours = readHours(hoursValue, fmt);
     if (hours === undefined) problem("hours", format(L.xlsx_bad_hours, { value: hoursValue, max: fmt.limits.hours }));

@@ -242,6 +242,61 @@ def test_the_planner_filled_in_passes_axe(page, server, handbook, language, sche
     clean(page)
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_the_table_the_proposal_and_a_selection_pass_axe(page, server, handbook, language, scheme) -> None:
+    # The parts issue 14 added, filled in: the table view, the proposal from roles, a selection
+    # with its bulk panel, the overview's partners, a spreadsheet refused with its problems
+    page.emulate_media(color_scheme=scheme)
+    plan = filled_plan(handbook)
+    plan["members"][1]["roles"] = ["technician", "network-administrator"]
+    plan["school"] = {"pupils": 450}
+    seed(page, server, json.dumps(plan_document([plan])))
+    open_team(page, server, language, layout="table")
+    page.click('[data-action="propose"]')
+    page.locator("#team-proposal").wait_for()
+    for task in handbook.tasks[5:8]:
+        task_row(page, task.id).locator("[data-field=pick]").check()
+    page.locator("#team-bulk-who").select_option("mode:outsourced")
+    assert page.locator("#team-bulk").is_visible()
+    assert axe_violations(page) == []
+    page.set_input_files("#team-import-file", files=[{"name": "kapot.xlsx", "buffer": b"PK\x03\x04 kapot",
+                                                      "mimeType": "application/octet-stream"}])
+    page.locator('[data-alert="import"]').wait_for()
+    assert axe_violations(page) == []
+    clean(page)
+
+
+@pytest.mark.parametrize("language", list(LANGUAGES))
+def test_on_a_phone_everything_fits_and_works(browser, server, handbook, language, tmp_path) -> None:
+    # 390 px wide: cards, nothing wider than the screen, a first plan from a starter team, the
+    # proposal and the bulk panel usable; the screenshots are kept for a person to look at
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.console_errors, page.foreign_requests = [], []
+    page.on("pageerror", lambda error: page.console_errors.append(str(error)))
+    page.goto(server + LANGUAGES[language])
+    page.wait_for_selector("#team-app:not([hidden])")
+    assert page.locator('input[name="team-view"][value="cards"]').is_checked(), "cards on a phone"
+    wide = "() => [...document.querySelectorAll('#team-app *')].filter((el) => el.getBoundingClientRect().right > 391 && el.offsetParent).map((el) => el.id || el.className || el.tagName).slice(0, 5)"
+    page.locator("#team-starter").select_option(handbook.team_templates[0].id)
+    page.locator('[data-action="starter-start"]').tap()
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    assert page.evaluate(wide) == []
+    page.screenshot(path=str(tmp_path / f"phone-{language}-plan.png"))
+    page.click('[data-action="propose"]')
+    page.locator("#team-proposal").wait_for()
+    task_row(page, handbook.tasks[0].id).locator("[data-field=pick]").check()
+    assert page.locator("#team-bulk").is_visible()
+    assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
+    assert page.evaluate(wide) == []
+    page.screenshot(path=str(tmp_path / f"phone-{language}-tasks.png"), full_page=False)
+    assert axe_violations(page) == []
+    assert page.console_errors == []
+    context.close()
+
+
 @pytest.mark.parametrize("language", list(LANGUAGES))
 def test_the_alerts_pass_axe(page, server, handbook, language) -> None:
     newer = {**plan_document([a_plan(handbook)]), "version": plan_format().version + 1}

@@ -150,7 +150,8 @@ export function createTaskList(container, { L, statuses, limits, groups, roles, 
     }
     row.querySelector(`[data-field="${FIELDS.pick}"]`).setAttribute("aria-label", format(L.select_task, { title: task.title }));
     row.querySelector(".team-task__meta").textContent = task.own ? format(L.hours_own, { hours: task.hours })
-      : `${task.summary} ${task.frequency} · ${format(L.hours_default, { hours: task.hours })}`;
+      : `${task.summary} ${task.frequency} · ${task.baseHours !== undefined && task.baseHours !== task.hours
+        ? format(L.hours_scaled, { base: task.baseHours, hours: task.hours }) : format(L.hours_default, { hours: task.hours })}`;
     const typical = (task.roles || []).map((id) => roleTitles.get(id) || id);
     const rolesLine = row.querySelector(".team-task__roles");
     if (typical.length) rolesLine.textContent = format(L.roles_of_task, { roles: typical.join(", ") });

@@ -152,10 +152,11 @@ export function createTaskList(container, { L, statuses, limits, groups, roles, 
     row.querySelector(".team-task__meta").textContent = task.own ? format(L.hours_own, { hours: task.hours })
       : `${task.summary} ${task.frequency} · ${task.baseHours !== undefined && task.baseHours !== task.hours
         ? format(L.hours_scaled, { base: task.baseHours, hours: task.hours }) : format(L.hours_default, { hours: task.hours })}`;
-    const typical = (task.roles || []).map((id) => roleTitles.get(id) || id);
-    const rolesLine = row.querySelector(".team-task__roles");
-    if (typical.length) rolesLine.textContent = format(L.roles_of_task, { roles: typical.join(", ") });
-    else rolesLine.remove();
+    // Built only where there is something to say: most rows are one of hundreds
+    if (task.roles?.length) {
+      row.querySelector(".team-task__meta").after(el("p", { class: "team-task__roles" },
+        format(L.roles_of_task, { roles: task.roles.map((id) => roleTitles.get(id) || id).join(", ") })));
+    }
     row.querySelector(`[data-field="${FIELDS.hours}"]`).placeholder = String(task.hours);
     if (isHomeless) {
       row.querySelector(".team-task__fields").prepend(el("label", { class: "team-field team-field--group" }, L.move_to_group,
@@ -246,14 +247,14 @@ export function usable(field) {
 
 function rowPrototype(L, statuses, limits) {
   const number = { type: "number", min: 0, max: limits.hours, step: 1, inputmode: "numeric" };
-  const field = (modifier, label, control) => el("label", { class: `team-field team-field--${modifier}` },
-    el("span", { class: "team-field__label" }, label), control);
+  // The label's text is a plain text node (the table hides it with the label's font size):
+  // an element per field would be hundreds more elements to build
+  const field = (modifier, label, control) => el("label", { class: `team-field team-field--${modifier}` }, label, control);
   return el("div", { class: "team-task", role: "group" },
     el("div", { class: "team-task__head" },
       el("input", { type: "checkbox", class: "team-task__pick", "data-field": FIELDS.pick }),
       el("h4", { class: "team-task__title" }, el("a", {}))),
     el("p", { class: "team-task__meta" }),
-    el("p", { class: "team-task__roles" }),
     el("div", { class: "team-task__fields" },
       field("who", L.owner, el("select", { "data-field": FIELDS.who })),
       field("backup", L.backup, el("select", { "data-field": FIELDS.backup })),

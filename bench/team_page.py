@@ -95,7 +95,8 @@ def measure(chromium_path: str | None) -> list[tuple[str, float, str]]:
         ("one assignment change, until next paint", statistics.median(change["paint"]), "ms"),
         ("first plan, one task at a time (user actions)", walks["one by one"], "actions"),
         ("first plan, owners from roles (user actions)", walks["from roles"], "actions (goal <= 60)"),
-        ("first plan, from a starter team (user actions)", walks["from a starter team"], "actions (goal <= 60)"),
+        ("first plan, from a starter team (user actions)", walks["from a starter team"],
+         "actions (goal <= 60)"),
     ]
 
 

@@ -131,6 +131,7 @@ def from_starter(page: object, url: str) -> Walk:
     open_page(page, url)
     walk.choose("#team-starter", STARTER)
     walk.click('[data-action="starter-start"]')
+    page.wait_for_selector("#team-member-list [data-member]")
     fields = page.locator("#team-member-list [data-mfield=name]")
     for index in range(fields.count()):
         walk.fill(f"#team-member-list li:nth-child({index + 1}) [data-mfield=name]", f"Persoon {index + 1}")

@@ -5,6 +5,11 @@ the task list always matches the validated model and every interface string come
 ``content/ui.yaml`` (keys starting with ``team.``), never from the JavaScript. The island also
 carries the plan's JSON Schema, from which the planner takes the format's facts (see
 ``handbook/team_format.py``).
+
+What the planner needs only now and then is published as JSON files beside the page and
+fetched when used (``EXTRA_FILES``): the starter teams (when a plan is started from one) and the
+spreadsheet's layout (when a plan is exported or imported as XLSX). The page's first visit stays
+within its weight budget.
 """
 
 from __future__ import annotations
@@ -56,12 +61,26 @@ def team_data(handbook: Handbook, language: str) -> dict:
         # still uses an old id moves its decisions instead of orphaning them
         "formerly": dict(handbook.task_id_map),
         "formerRoles": dict(handbook.role_id_map),
-        "starterTeams": [starter_team(handbook, template, language) for template in handbook.team_templates],
         # The rule that scales the indicative hours to the school's size (its numbers only)
         "hoursRule": dict(HOURS_RULE),
-        # The spreadsheet the page exports and imports: the downloadable XLSX's layout
-        "spreadsheet": island_layout(handbook),
+        # Files beside the page, fetched when needed (see extra_files)
+        "files": dict(EXTRA_FILES),
         "labels": team_labels(handbook, language),
+    }
+
+
+# The planner's data that is fetched when used, by key: the file's name beside the team page
+EXTRA_FILES = {"starterTeams": "starter-teams.json", "spreadsheet": "spreadsheet.json"}
+
+
+def extra_files(handbook: Handbook, language: str) -> dict[str, dict | list]:
+    """File name → content of the JSON files published beside the team page in ``language``:
+    the starter teams (a plan started from one) and the layout of the spreadsheet (the page's
+    XLSX export and import; the downloadable XLSX's, in both languages)."""
+    return {
+        EXTRA_FILES["starterTeams"]: [starter_team(handbook, template, language)
+                                      for template in handbook.team_templates],
+        EXTRA_FILES["spreadsheet"]: island_layout(handbook),
     }
 
 

@@ -61,6 +61,16 @@ def add_member(page, name: str, hours: int) -> None:
     form.locator("button[type=submit]").click()
 
 
+def started_from_starter(page, plans: int = 1) -> None:
+    """Wait until a plan started from a starter team is on screen and saved (the page fetches
+    the starter teams when the first one is started)."""
+    page.wait_for_function("""([key, plans]) => {
+        const doc = JSON.parse(localStorage.getItem(key) || "null");
+        const plan = doc && doc.plans.length === plans && doc.plans.find((p) => p.id === doc.current);
+        return Boolean(plan && plan.members.length && document.querySelector("#team-member-list [data-member]"));
+    }""", arg=[storage_key(), plans])
+
+
 def member_ids(page) -> list[str]:
     return page.eval_on_selector_all("#team-member-list [data-member]",
                                      "els => els.map(e => e.dataset.member)")

@@ -11,7 +11,7 @@ import pytest
 
 from handbook import paths
 from handbook.load import load_handbook
-from handbook.team_data import team_data
+from handbook.team_data import EXTRA_FILES, extra_files, team_data
 from handbook.team_format import hours_percent
 from tests.conftest import LANGUAGES, ROOT, Site, url_for
 
@@ -98,12 +98,15 @@ def test_team_data_exposes_old_ids_and_starter_teams(language: str) -> None:
     assert set(data["formerly"].values()) <= task_ids
     assert set(data["formerRoles"].values()) <= role_ids
     # A starter team's partners are named as a school names them, in the page's language
-    partners = {HANDBOOK.label(language, f"team.partner_{where}") for where in ("school-group", "external-partner")}
-    for team, template in zip(data["starterTeams"], HANDBOOK.team_templates, strict=True):
+    partners = {HANDBOOK.label(language, f"team.partner_{where}")
+                for where in ("school-group", "external-partner")}
+    starter_teams = extra_files(HANDBOOK, language)[EXTRA_FILES["starterTeams"]]
+    for team, template in zip(starter_teams, HANDBOOK.team_templates, strict=True):
         keys = {member["key"] for member in team["members"]}
         assert set(team["assignments"]) == task_ids
         assert team["school"] == {"pupils": template.pupils, "sites": template.sites}
-        assert team["hoursPercent"] == hours_percent(template.pupils, template.sites) == template.hours_percent
+        percent = hours_percent(template.pupils, template.sites)
+        assert team["hoursPercent"] == percent == template.hours_percent
         for member in team["members"]:
             assert set(member["roles"]) <= role_ids and member["name"]
         for assignment in team["assignments"].values():
@@ -120,8 +123,10 @@ def test_the_built_team_page_carries_the_maps(pages: Site) -> None:
         island = pages.page(url_for("team.md", language)).find("script", id="team-data")
         data = json.loads(island.string)
         assert data["formerly"] == HANDBOOK.task_id_map
-        assert [team["id"] for team in data["starterTeams"]] == \
-               [template.id for template in HANDBOOK.team_templates]
+        # The starter teams are published beside the page, fetched when a plan starts from one
+        teams = json.loads(pages.file_for(url_for("team.md", language) + data["files"]["starterTeams"])
+                           .read_text(encoding="utf-8"))
+        assert [team["id"] for team in teams] == [template.id for template in HANDBOOK.team_templates]
 
 
 # ---- Pages ---------------------------------------------------------------------------------

@@ -145,9 +145,11 @@ def test_xlsx(site: Path, handbook: Handbook, language: str) -> None:
     assert people.prompt == labels["downloads.xlsx.pick_help"][language]
     # The statuses and the ways to handle a task are the team page's, in its words (one
     # vocabulary: schema/team-plan.schema.json)
-    assert ranges["M2:M1048576"].formula1 == '"{}"'.format(",".join(spreadsheet.status_choices(handbook, language)))
+    statuses = ",".join(spreadsheet.status_choices(handbook, language))
+    assert ranges["M2:M1048576"].formula1 == f'"{statuses}"'
     assert labels["team.status_done"][language] in ranges["M2:M1048576"].formula1
-    assert ranges["K2:K1048576"].formula1 == '"{}"'.format(",".join(spreadsheet.mode_choices(handbook, language)))
+    modes = ",".join(spreadsheet.mode_choices(handbook, language))
+    assert ranges["K2:K1048576"].formula1 == f'"{modes}"'
     assert workbook.worksheets[2].max_row == len(handbook.roles) + 1
 
 
@@ -167,6 +169,10 @@ def test_xlsx_web_pages_are_links_and_pages_print_well(site: Path, handbook: Han
         assert sheet.print_title_rows == "$1:$1", "the header row prints on every page"
 
 
+# LibreOffice's CSV filter: comma, double quotes, UTF-8, and then the sheet's number
+CSV_FILTER = "Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false"
+
+
 def libreoffice_csv(path: Path, sheet: int, folder: Path) -> list[list[str]]:
     """One sheet of a workbook as LibreOffice computes it (every formula recalculated)."""
     soffice = shutil.which("soffice")
@@ -174,19 +180,21 @@ def libreoffice_csv(path: Path, sheet: int, folder: Path) -> list[list[str]]:
         pytest.skip("LibreOffice (soffice) is not installed")
     profile = folder / "profile"
     subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--calc",
-                    "--convert-to", f'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,{sheet}',
+                    "--convert-to", f"csv:{CSV_FILTER},{sheet}",
                     "--outdir", str(folder), str(path)], check=True, capture_output=True, timeout=180)
     (result,) = [p for p in folder.glob("*.csv")]
     return list(csv.reader(io.StringIO(result.read_text(encoding="utf-8"))))
 
 
-def test_rows_added_at_the_bottom_get_the_lists_and_count(site: Path, handbook: Handbook, tmp_path: Path) -> None:
+def test_rows_added_at_the_bottom_get_the_lists_and_count(site: Path, handbook: Handbook,
+                                                          tmp_path: Path) -> None:
     # The spreadsheet invites schools to add rows: a row added below the last task gets the
     # drop-downs, and its hours count in the Team sheet's totals once the sheet is recalculated
     labels = {key: text["nl"] for key, text in handbook.labels.items()}
     workbook = openpyxl.load_workbook(download_dir(site, "nl") / catalogue.XLSX_FILE)
     tasks, team = workbook.worksheets[:2]
-    col = {c["key"]: spreadsheet.column_letter("tasks", c["key"]) for c in spreadsheet.LAYOUT["tasks"]["columns"]}
+    col = {c["key"]: spreadsheet.column_letter("tasks", c["key"])
+           for c in spreadsheet.LAYOUT["tasks"]["columns"]}
     team["A2"], team["C2"], team["A3"] = "Ann", 300, "Bram"
     first_hours = tasks[f"{col['hours']}2"].value
     tasks[f"{col['owner']}2"] = "Ann"

@@ -17,8 +17,9 @@ import subprocess
 import pytest
 
 from handbook.downloads import spreadsheet
-from handbook.team_data import team_data, team_labels
+from handbook.team_data import EXTRA_FILES, extra_files, team_data, team_labels
 from handbook.team_format import LEGACY_STORAGE_KEYS, SCHEMA_PATH, STORAGE_NAME, plan_format, schema
+from handbook.team_templates import OUTSIDE
 from tests.team_browser import (
     LANGUAGES,
     ROOT,
@@ -28,6 +29,7 @@ from tests.team_browser import (
     open_team,
     plan_document,
     seed,
+    started_from_starter,
     task_row,
 )
 
@@ -100,13 +102,14 @@ def test_the_downloads_use_the_planners_statuses(handbook, language) -> None:
     # One vocabulary: the XLSX drop-downs offer the page's statuses and its ways to handle a task
     # in the page's words; the task checklists' tick column is the status "done"
     words = team_labels(handbook, language)
-    assert spreadsheet.status_choices(handbook, language) == [words[f"status_{s}"] for s in plan_format().statuses]
+    statuses = [words[f"status_{s}"] for s in plan_format().statuses]
+    assert spreadsheet.status_choices(handbook, language) == statuses
     assert spreadsheet.mode_choices(handbook, language) == [words[f"mode_{m}"] for m in plan_format().modes]
     template = (ROOT / "handbook/templates/pdf/task_checklist.html.j2").read_text(encoding="utf-8")
     assert "t('team.status_done')" in template
-    # The page's spreadsheet uses the same words: its data island carries them from the same labels
-    words_in_island = team_data(handbook, language)["spreadsheet"]["words"]
-    assert {s: w[language] for s, w in words_in_island["statuses"].items()} == \
+    # The page's spreadsheet uses the same words: the layout it fetches has them from the same labels
+    layout = extra_files(handbook, language)[EXTRA_FILES["spreadsheet"]]
+    assert {s: w[language] for s, w in layout["words"]["statuses"].items()} == \
         {s: words[f"status_{s}"] for s in plan_format().statuses}
 
 
@@ -122,7 +125,7 @@ def computed_label_keys() -> set[str]:
                                          check=True, timeout=60).stdout)
     fmt = plan_format()
     return ({f"status_{s}" for s in fmt.statuses} | {f"mode_{m}" for m in fmt.modes}
-            | {f"problem_{p}" for p in problems})
+            | {f"problem_{p}" for p in problems} | {f"partner_{where}" for where in OUTSIDE})
 
 
 def test_every_label_the_planner_uses_exists(handbook) -> None:
@@ -271,17 +274,20 @@ def test_the_table_the_proposal_and_a_selection_pass_axe(page, server, handbook,
 def test_on_a_phone_everything_fits_and_works(browser, server, handbook, language, tmp_path) -> None:
     # 390 px wide: cards, nothing wider than the screen, a first plan from a starter team, the
     # proposal and the bulk panel usable; the screenshots are kept for a person to look at
-    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1, is_mobile=True,
-                                  has_touch=True)
+    context = browser.new_context(viewport={"width": 390, "height": 844}, device_scale_factor=1,
+                                  is_mobile=True, has_touch=True)
     page = context.new_page()
     page.console_errors, page.foreign_requests = [], []
     page.on("pageerror", lambda error: page.console_errors.append(str(error)))
     page.goto(server + LANGUAGES[language])
     page.wait_for_selector("#team-app:not([hidden])")
     assert page.locator('input[name="team-view"][value="cards"]').is_checked(), "cards on a phone"
-    wide = "() => [...document.querySelectorAll('#team-app *')].filter((el) => el.getBoundingClientRect().right > 391 && el.offsetParent).map((el) => el.id || el.className || el.tagName).slice(0, 5)"
+    wide = ("() => [...document.querySelectorAll('#team-app *')]"
+            ".filter((el) => el.getBoundingClientRect().right > 391 && el.offsetParent)"
+            ".map((el) => el.id || el.className || el.tagName).slice(0, 5)")
     page.locator("#team-starter").select_option(handbook.team_templates[0].id)
     page.locator('[data-action="starter-start"]').tap()
+    started_from_starter(page)
     assert page.evaluate("document.scrollingElement.scrollWidth") <= 390
     assert page.evaluate(wide) == []
     page.screenshot(path=str(tmp_path / f"phone-{language}-plan.png"))

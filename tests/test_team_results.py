@@ -23,7 +23,7 @@ import pytest
 
 from handbook.downloads import catalogue, spreadsheet
 from handbook.team_data import team_labels
-from handbook.team_format import hours_percent, scaled_hours
+from handbook.team_format import hours_percent, plan_format, scaled_hours
 from tests.team_browser import (
     LANGUAGES,
     a_plan,
@@ -33,6 +33,7 @@ from tests.team_browser import (
     raw_saved,
     saved_plan,
     seed,
+    started_from_starter,
     task_row,
 )
 
@@ -56,12 +57,14 @@ def full_plan(handbook) -> dict:
     outsourced and a not applicable task, an own task, a school size, members with roles."""
     t = [task.id for task in handbook.tasks]
     members = [
-        {"id": "m-ann", "name": "Ann Peeters", "hours": 300, "roles": ["ict-coordinator", "pedagogical-ict-coordinator"]},
+        {"id": "m-ann", "name": "Ann Peeters", "hours": 300,
+         "roles": ["ict-coordinator", "pedagogical-ict-coordinator"]},
         {"id": "m-jan", "name": "Jan", "hours": 120, "roles": ["technician"]},
         {"id": "m-lot", "name": "Lotte \"Lo\" De Smet", "hours": 80, "roles": []},
     ]
     assignments = {
-        t[0]: {"owner": "m-jan", "backup": "m-ann", "status": "doing", "notes": "Laptops in de zomer; =niet een formule"},
+        t[0]: {"owner": "m-jan", "backup": "m-ann", "status": "doing",
+               "notes": "Laptops in de zomer; =niet een formule"},
         t[1]: {"mode": "outsourced", "partner": "Scholengroep Noord", "status": "review"},
         t[2]: {"mode": "na", "notes": "Geen borden meer"},
         t[3]: {"owner": "m-ann", "hours": 7},
@@ -94,8 +97,13 @@ def export_xlsx(page, path: Path) -> Path:
 
 def import_xlsx(page, path: Path) -> None:
     """Pick the file, and wait until the page has read it: its preview, or why not."""
-    page.set_input_files("#team-import-file", files=[{"name": path.name, "mimeType": XLSX, "buffer": path.read_bytes()}])
+    page.set_input_files("#team-import-file",
+                         files=[{"name": path.name, "mimeType": XLSX, "buffer": path.read_bytes()}])
     page.wait_for_selector('#team-import-preview:not([hidden]), [data-alert="import"]')
+
+
+# LibreOffice's CSV filter: comma, double quotes, UTF-8, and then the sheet's number
+CSV_FILTER = "Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false"
 
 
 def libreoffice(path: Path, folder: Path, target: str) -> Path:
@@ -107,9 +115,10 @@ def libreoffice(path: Path, folder: Path, target: str) -> Path:
     out = folder / f"lo-{target.replace(':', '-')}"
     out.mkdir()
     kind, _, sheet = target.partition(":")
-    convert = kind if not sheet else f"csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,{sheet}"
+    convert = kind if not sheet else f"csv:{CSV_FILTER},{sheet}"
     subprocess.run([soffice, f"-env:UserInstallation=file://{folder / 'lo-profile'}", "--headless", "--calc",
-                    "--convert-to", convert, "--outdir", str(out), str(path)], check=True, capture_output=True, timeout=180)
+                    "--convert-to", convert, "--outdir", str(out), str(path)],
+                   check=True, capture_output=True, timeout=180)
     (result,) = list(out.iterdir())
     return result
 
@@ -133,6 +142,7 @@ def test_the_team_overview_on_paper(page, server, handbook, labels, language) ->
     open_team(page, server, language)
     page.locator("#team-starter").select_option(template.id)
     page.click('[data-action="starter-start"]')
+    started_from_starter(page)
     plan = saved_plan(page)
     pages = print_to_pdf(page, "print-team")
     text = " ".join(" ".join(p.split()) for p in pages)
@@ -183,10 +193,12 @@ def test_an_xlsx_round_trip_loses_nothing(page, server, handbook, labels, langua
     path = export_xlsx(page, tmp_path / "plan.xlsx")
     # Excel's reader opens it: the download's sheets and headers, the plan's values
     book = openpyxl.load_workbook(path)
-    names = [handbook.labels[spreadsheet.LAYOUT[key]["name"]][language] for key in ("tasks", "team", "readme")]
+    names = [handbook.labels[spreadsheet.LAYOUT[key]["name"]][language]
+             for key in ("tasks", "team", "readme")]
     assert book.sheetnames == names
     tasks, team = book.worksheets[:2]
-    assert [c.value for c in tasks[1]] == [handbook.labels[c["header"]][language] for c in spreadsheet.LAYOUT["tasks"]["columns"]]
+    headers = [handbook.labels[c["header"]][language] for c in spreadsheet.LAYOUT["tasks"]["columns"]]
+    assert [c.value for c in tasks[1]] == headers
     assert tasks.print_title_rows == "$1:$1" and tasks.page_setup.orientation == "landscape"
     first = [c.value for c in tasks[2]]
     assert first[1] == handbook.tasks[0].id and first[8] == "Jan" and first[9] == "Ann Peeters"
@@ -206,7 +218,8 @@ def test_an_xlsx_round_trip_loses_nothing(page, server, handbook, labels, langua
     clean(page)
 
 
-def test_an_exported_xlsx_saved_by_libreoffice_imports_the_same(page, server, handbook, language, tmp_path) -> None:
+def test_an_exported_xlsx_saved_by_libreoffice_imports_the_same(page, server, handbook, language,
+                                                                tmp_path) -> None:
     plan = full_plan(handbook)
     seed(page, server, json.dumps(plan_document([plan])))
     open_team(page, server, language)
@@ -233,7 +246,8 @@ def fill_in(site: Path, handbook, language: str, path: Path, *, bad: bool = Fals
     book = openpyxl.load_workbook(folder / catalogue.XLSX_FILE)
     tasks, team, _roles, readme = book.worksheets
     words = {key: text[language] for key, text in handbook.labels.items()}
-    col = {c["key"]: spreadsheet.column_letter("tasks", c["key"]) for c in spreadsheet.LAYOUT["tasks"]["columns"]}
+    col = {c["key"]: spreadsheet.column_letter("tasks", c["key"])
+           for c in spreadsheet.LAYOUT["tasks"]["columns"]}
     role = lambda role_id: handbook.role(role_id).title[language]  # noqa: E731
     team["A2"], team["B2"], team["C2"] = "Ann", f"{role('ict-coordinator')}, {role('technician')}", 200
     team["A3"], team["B3"], team["C3"] = "Jan", role("technician"), "150"
@@ -244,7 +258,8 @@ def fill_in(site: Path, handbook, language: str, path: Path, *, bad: bool = Fals
     tasks[f"{col['mode']}5"] = words["team.mode_na"]
     tasks[f"{col['hours']}6"], tasks[f"{col['owner']}6"] = 12, "jan"  # names match without capitals
     new = tasks.max_row + 1  # a row added at the bottom: a task of the school's own
-    tasks[f"{col['group']}{new}"], tasks[f"{col['task']}{new}"] = handbook.groups[1].title[language], "Robotica-club"
+    tasks[f"{col['group']}{new}"] = handbook.groups[1].title[language]
+    tasks[f"{col['task']}{new}"] = "Robotica-club"
     tasks[f"{col['hours']}{new}"], tasks[f"{col['owner']}{new}"] = 30, "Ann"
     readme["B3"], readme["B4"] = "Sint-Jozef", 450
     if bad:
@@ -259,7 +274,8 @@ def fill_in(site: Path, handbook, language: str, path: Path, *, bad: bool = Fals
 
 
 @pytest.mark.parametrize("sheet_language", ["nl", "en"])
-def test_the_download_filled_in_by_hand_imports(page, server, site, handbook, language, sheet_language, tmp_path) -> None:
+def test_the_download_filled_in_by_hand_imports(page, server, site, handbook, language, sheet_language,
+                                                tmp_path) -> None:
     # Either language's sheet into either language's page
     path = fill_in(site, handbook, sheet_language, tmp_path / "ingevuld.xlsx")
     open_team(page, server, language)
@@ -283,7 +299,8 @@ def test_the_download_filled_in_by_hand_imports(page, server, site, handbook, la
     clean(page)
 
 
-def test_a_hand_filled_xlsx_with_errors_is_refused_with_sheet_row_and_column(page, server, site, handbook, labels,
+def test_a_hand_filled_xlsx_with_errors_is_refused_with_sheet_row_and_column(page, server, site, handbook,
+                                                                             labels,
                                                                             language, tmp_path) -> None:
     path = fill_in(site, handbook, "nl", tmp_path / "fouten.xlsx", bad=True)
     seed(page, server, json.dumps(plan_document([a_plan(handbook)])))
@@ -295,19 +312,26 @@ def test_a_hand_filled_xlsx_with_errors_is_refused_with_sheet_row_and_column(pag
     L = labels[language]
     items = alert.locator("li").all_inner_texts()
     assert L["xlsx_failed"].format(file="fouten.xlsx", count=len(items)) in alert.inner_text()
-    col = {c["key"]: spreadsheet.column_letter("tasks", c["key"]) for c in spreadsheet.LAYOUT["tasks"]["columns"]}
+    col = {c["key"]: spreadsheet.column_letter("tasks", c["key"])
+           for c in spreadsheet.LAYOUT["tasks"]["columns"]}
     nl = {key: text["nl"] for key, text in handbook.labels.items()}
     tasks, team = nl["downloads.xlsx.sheet_tasks"], nl["downloads.xlsx.sheet_team"]
-    where = lambda sheet, row, key, header: L["xlsx_where"].format(sheet=sheet, row=row, column=key, header=header)  # noqa: E731
+    def where(sheet: str, row: int, column: str, header: str) -> str:
+        return L["xlsx_where"].format(sheet=sheet, row=row, column=column, header=header)
+
     header = {c["key"]: nl[c["header"]] for c in spreadsheet.LAYOUT["tasks"]["columns"]}
     expected = [
-        f"{where(team, 4, 'C', nl['downloads.xlsx.available_hours'])}: " + L["xlsx_bad_hours"].format(value=-5, max=10000),
+        f"{where(team, 4, 'C', nl['downloads.xlsx.available_hours'])}: "
+        + L["xlsx_bad_hours"].format(value=-5, max=10000),
         f"{where(tasks, 7, col['id'], header['id'])}: " + L["xlsx_unknown_task"].format(value="tech-wifii"),
-        f"{where(tasks, 8, col['owner'], header['owner'])}: " + L["xlsx_unknown_member"].format(value="Piet", sheet=team),
-        f"{where(tasks, 9, col['hours'], header['hours'])}: " + L["xlsx_bad_hours"].format(value="veel", max=10000),
+        f"{where(tasks, 8, col['owner'], header['owner'])}: "
+        + L["xlsx_unknown_member"].format(value="Piet", sheet=team),
+        f"{where(tasks, 9, col['hours'], header['hours'])}: "
+        + L["xlsx_bad_hours"].format(value="veel", max=10000),
         f"{where(tasks, 10, col['status'], header['status'])}: " + L["xlsx_bad_status"].format(
-            value="Half af", choices=", ".join(L[f"status_{s}"] for s in ("todo", "doing", "done", "review"))),
-        f"{where(tasks, 11, col['backup'], header['backup'])}: " + L["xlsx_backup_is_owner"].format(value="Ann"),
+            value="Half af", choices=", ".join(L[f"status_{s}"] for s in plan_format().statuses)),
+        f"{where(tasks, 11, col['backup'], header['backup'])}: "
+        + L["xlsx_backup_is_owner"].format(value="Ann"),
     ]
     assert items == expected
     assert raw_saved(page) == before, "nothing changed"
@@ -334,7 +358,8 @@ def test_the_page_says_which_file_to_send_to_whom(page, server, labels, language
     clean(page)
 
 
-def test_the_task_rows_show_the_hours_that_the_spreadsheet_has(page, server, handbook, language, tmp_path) -> None:
+def test_the_task_rows_show_the_hours_that_the_spreadsheet_has(page, server, handbook, language,
+                                                               tmp_path) -> None:
     plan = full_plan(handbook)
     seed(page, server, json.dumps(plan_document([plan])))
     open_team(page, server, language)
@@ -342,4 +367,5 @@ def test_the_task_rows_show_the_hours_that_the_spreadsheet_has(page, server, han
     hours = spreadsheet.column_letter("tasks", "hours")
     for row in range(2, 8):
         task_id = book.worksheets[0][f"B{row}"].value
-        assert str(book.worksheets[0][f"{hours}{row}"].value) == task_row(page, task_id).locator("[data-field=hours]").input_value()
+        shown = task_row(page, task_id).locator("[data-field=hours]").input_value()
+        assert str(book.worksheets[0][f"{hours}{row}"].value) == shown

@@ -340,7 +340,8 @@ def test_content_update_keeps_removed_and_flags_new_tasks(page, server, handbook
     assert orphans.is_visible()
     assert "tech-old-fax" in orphans.inner_text() and "Fax bij het secretariaat" in orphans.inner_text()
     assert page.locator(".team-warning--orphans a").get_attribute("href") == "#team-orphans-title"
-    assert labels[language]["badge_new"] in task_row(page, new_task).locator(".team-task__title").text_content()
+    title = task_row(page, new_task).locator(".team-task__title").text_content()
+    assert labels[language]["badge_new"] in title
     assert task_row(page, handbook.tasks[0].id).locator("[data-field=who]").input_value() == "m-bo"
     # An edit elsewhere keeps the orphan in storage
     choose(page, handbook.tasks[1].id, "who", "m-an")

@@ -130,7 +130,8 @@ def island_layout(handbook: Handbook) -> dict:
         "words": {
             "statuses": {status: both(f"team.status_{status}") for status in fmt.statuses},
             "modes": {mode: both(f"team.mode_{mode}") for mode in fmt.modes},
-            "groups": {group.id: {lang: group.title[lang] for lang in ("nl", "en")} for group in handbook.groups},
+            "groups": {group.id: {lang: group.title[lang] for lang in ("nl", "en")}
+                       for group in handbook.groups},
             "roles": {role.id: {lang: role.title[lang] for lang in ("nl", "en")} for role in handbook.roles},
         },
         "texts": {key: both(key) for key in ("downloads.xlsx.pick_help", "downloads.xlsx.exported",

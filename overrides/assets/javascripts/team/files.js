@@ -56,3 +56,15 @@ export async function readBytes(file) {
 export function isZip(bytes) {
   return bytes.length > 3 && bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 3 && bytes[3] === 4;
 }
+
+/**
+ * A JSON file published beside the page (same origin), fetched when it is first needed.
+ * @param {string} name e.g. "starter-teams.json"
+ * @returns {Promise<unknown>}
+ * @throws {Error} when it cannot be fetched or read
+ */
+export async function fetchJson(name) {
+  const response = await fetch(new URL(name, window.location.href));
+  if (!response.ok) throw new Error(`${name}: ${response.status}`);
+  return response.json();
+}

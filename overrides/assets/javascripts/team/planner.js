@@ -5,6 +5,7 @@
 import { wireAssignments } from "./assignments.js";
 import { wireBulk } from "./bulk.js";
 import { createAlerts, createAnnouncer } from "./dom.js";
+import { fetchJson } from "./files.js";
 import { wireFilters } from "./filters.js";
 import { wireMembers } from "./members.js";
 import { planFormat } from "./plan-format.js";
@@ -38,6 +39,7 @@ export function startPlanner(root, data, basePath) {
   };
   const fitDocument = (doc) => ({ ...doc, plans: doc.plans.map((plan) => fitToHandbook(plan, handbook)) });
   const actions = new Map();
+  const extras = new Map();
 
   const ctx = {
     root, data, L, fmt, model, handbook, $,
@@ -78,6 +80,24 @@ export function startPlanner(root, data, basePath) {
       const changed = ctx.session.change(op);
       if (changed) ctx.view.renderAll();
       return changed;
+    },
+    /**
+     * Data the planner fetches when it first needs it (data.files: the starter teams, the
+     * spreadsheet's layout); fetched once. When it cannot be fetched, the page says so and the
+     * promise is rejected.
+     * @param {string} key
+     * @returns {Promise<unknown>}
+     */
+    extra(key) {
+      if (!extras.has(key)) {
+        extras.set(key, fetchJson(data.files[key]).catch((error) => {
+          extras.delete(key);
+          ctx.alerts.show("load", "failure", L.load_failed);
+          ctx.say(L.load_failed);
+          throw error;
+        }));
+      }
+      return extras.get(key);
     },
     /** Handle clicks on `[data-action=name]` inside the planner. */
     action(name, handler) {

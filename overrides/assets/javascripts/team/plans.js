@@ -57,9 +57,11 @@ export function wirePlans(ctx) {
   }
 
   // A first plan from a starter team: it fills an empty plan, or comes next to the others
-  ctx.action("starter-start", () => {
-    const starter = ctx.data.starterTeams.find((s) => s.id === $("team-starter").value);
+  ctx.action("starter-start", async () => {
+    const chosen = $("team-starter").value;
+    const starter = (await ctx.extra("starterTeams")).find((s) => s.id === chosen);
     if (!starter) return;
+    ctx.alerts.remove("load");
     const current = ctx.plan();
     const fresh = (id, name) => planFromStarter(starter, { id, name, taskIds: ctx.handbook.list });
     let plan;

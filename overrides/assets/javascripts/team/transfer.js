@@ -31,8 +31,8 @@ export function wireTransfer(ctx) {
   });
   ctx.action("export-xlsx", async () => {
     const plan = ctx.plan();
-    const { planToXlsx } = await import("./xlsx/plan-sheets.js");
-    const bytes = await planToXlsx({ plan, data, model, pageUrl: window.location.href, date: today() });
+    const [{ planToXlsx }, spreadsheet] = await Promise.all([import("./xlsx/plan-sheets.js"), ctx.extra("spreadsheet")]);
+    const bytes = await planToXlsx({ plan, data: { ...data, spreadsheet }, model, pageUrl: window.location.href, date: today() });
     download(`${fileStem(plan.name)}.xlsx`, bytes, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     ctx.say(L.exported);
   });
@@ -63,9 +63,9 @@ export function wireTransfer(ctx) {
 
   /** A spreadsheet: read into a plan, or refused with every problem by sheet, row and column. */
   async function importSpreadsheet(fileName, bytes) {
-    const { xlsxToPlan } = await import("./xlsx/plan-sheets.js");
+    const [{ xlsxToPlan }, spreadsheet] = await Promise.all([import("./xlsx/plan-sheets.js"), ctx.extra("spreadsheet")]);
     const fallbackName = fmt.cleanName(fileName.replace(/\.xlsx$/i, "")) || L.plan_default_name;
-    const result = await xlsxToPlan(bytes, { data, fmt, model, L, fallbackName });
+    const result = await xlsxToPlan(bytes, { data: { ...data, spreadsheet }, fmt, model, L, fallbackName });
     if (result.ok) {
       offer(fileName, [ctx.fit(result.plan)]);
       return;

@@ -24,7 +24,8 @@ export function createView(ctx) {
     isSelected: (id) => selected.has(id),
   });
   const titles = new Map(data.tasks.map((t) => [t.id, t.title]));
-  const starterPartners = [...new Set((data.starterTeams || []).flatMap((s) => Object.values(s.assignments).map((a) => a.partner || "")))];
+  // The partners the starter teams name, offered from the start
+  const starterPartners = [L["partner_school-group"], L["partner_external-partner"]];
   let tasks = [];
   let marks = { newIds: [], orphanIds: [], homeless: [] };
   let filters = { ...NO_FILTERS };

@@ -1,8 +1,9 @@
 // A team plan as the task overview spreadsheet, and back. The layout (sheets, columns, headers in
 // both languages, drop-down lists) is the downloadable XLSX's, from handbook/downloads/
-// spreadsheet.py through the page's data island (data.spreadsheet): an exported plan opens like
-// the download, and a download filled in by hand imports like an export. Import finds columns by
-// their header in either language and names every problem by sheet, row and column.
+// spreadsheet.py, published beside the page (data.spreadsheet, see handbook/team_data.py): an
+// exported plan opens like the download, and a download filled in by hand imports like an
+// export. Import finds columns by their header in either language and names every problem by
+// sheet, row and column.
 
 import { allTasks, format, hoursPercent, newId, scaledHours, taskHours } from "../state.js";
 import { columnName, columnRange, readXlsx, sheetRef, writeXlsx, XlsxError } from "./xlsx.js";

@@ -67,7 +67,8 @@ def started_from_starter(page, plans: int = 1) -> None:
     page.wait_for_function("""([key, plans]) => {
         const doc = JSON.parse(localStorage.getItem(key) || "null");
         const plan = doc && doc.plans.length === plans && doc.plans.find((p) => p.id === doc.current);
-        return Boolean(plan && plan.members.length && document.querySelector("#team-member-list [data-member]"));
+        const shown = document.querySelector("#team-member-list [data-member]");
+        return Boolean(plan && plan.members.length && shown);
     }""", arg=[storage_key(), plans])
 
 

@@ -1,8 +1,10 @@
 """Promise: the team planner's modules keep their contracts, checked without a browser.
 
 Runs the JavaScript unit tests (tests/js/*.test.mjs) with Node: the schema checker, the plan
-format and its migrations, the plan operations, storage, the session with two tabs, undo and
-the CSV export. Each test file there says which promise it checks.
+format and its migrations, the plan operations (proposals, changes of several tasks, the
+school's size), storage, the session with two tabs, undo, and the ZIP, XML and XLSX modules.
+Each test file there says which promise it checks. The page's hours rule is checked against the
+handbook's own.
 """
 
 from __future__ import annotations

@@ -190,7 +190,7 @@ export function wireAssignments(ctx) {
     const hours = fmt.parseHours(taskForm.elements.hours.value) ?? 0;
     ctx.changePlan((p) => addCustomTask(p, { id, group: taskForm.elements.group.value, title, hours }));
     input.value = "";
-    taskForm.elements.hours.value = "0";
+    taskForm.elements.hours.value = "";
     ctx.say(format(L.own_task_added, { title }));
     focusRow(id);
   });

@@ -25,7 +25,8 @@ Each build time is shown as a ratio to the floor, with the goals from the issue.
   the budgets (150 KB for a content page with search, 150 KB for the team page and its modules),
   with what each part weighs;
 - team page (bench/team_page.py): first render and one assignment change, 300 tasks x 40
-  members, in Chromium (skipped without one).
+  members, and the user actions a complete first plan takes (bench/team_walk.py), in Chromium
+  (skipped without one).
 
 The 10x content is also built once without the downloads hook ("pages only"), to show how much
 of the growth is the pages and how much the PDFs. Everything is printed as one table at the

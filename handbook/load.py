@@ -36,7 +36,7 @@ from handbook.model import (
 )
 from handbook.review_dates import strip_markers
 from handbook.schema_check import check_schema, schema_fingerprint
-from handbook.team_format import hours_percent, scaled_hours
+from handbook.team_format import HOURS_RULE, hours_percent, scaled_hours
 from handbook.team_templates import place_tasks
 from handbook.yamlsource import ParseFailure, SourceFile, read_source
 
@@ -242,7 +242,8 @@ def _role_groups(role_id: str, tasks: list[Task], group_order: list[str]) -> tup
 
 def _team_template(template: dict, tasks: list[Task]) -> TeamTemplate:
     placements = place_tasks(template, [(task.id, task.role_ids) for task in tasks])
-    percent = hours_percent(template["pupils"], template["sites"])
+    pupils, sites = template.get("pupils", HOURS_RULE["referencePupils"]), template.get("sites", 1)
+    percent = hours_percent(pupils, sites)
     hours = {task.id: scaled_hours(task.hours, percent) for task in tasks}
     return TeamTemplate(
         id=template["id"], title=_text(template["title"]), summary=_text(template["summary"]),
@@ -252,7 +253,7 @@ def _team_template(template: dict, tasks: list[Task]) -> TeamTemplate:
         assignments=tuple(TemplateAssignment(p.task_id, owner=p.owner, outside=p.outside,
                                              backup=p.backup, hours=hours[p.task_id])
                           for p in placements),
-        pupils=template["pupils"], sites=template["sites"], hours_percent=percent,
+        pupils=pupils, sites=sites, hours_percent=percent,
     )
 
 

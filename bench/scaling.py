@@ -50,7 +50,8 @@ from handbook import LANGUAGES  # noqa: E402
 from handbook.paths import GENERATED_FILES, GENERATED_FOLDERS  # noqa: E402
 
 # Fields whose values are ids of copied records (the groups a role works in are not copied).
-REFERENCE_FIELDS = ("roles", "steps", "related", "sources")
+# Fields naming other records (or former ids, which must stay unique): renamed with the copy
+REFERENCE_FIELDS = ("roles", "steps", "related", "sources", "formerly")
 LINEAR_WITHIN = 0.25
 
 
@@ -144,6 +145,7 @@ def multiply_content(content: Path, factor: int) -> Content:
     for n in range(2, factor + 1):
         for records, real in zip(lists, originals, strict=True):
             records.extend(_renamed(record, n) for record in real)
+    _staff_copied_roles(data.get("team-templates"), factor)
     for name, value in data.items():
         (content / f"{name}.yaml").write_text(
             yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
@@ -185,6 +187,20 @@ def _record_lists(data: dict) -> Iterator[list[dict]]:
     yield from (level["recommendations"] for level in data["recommendations"]["levels"])
     yield data["glossary"]["terms"]
     yield data["sources"]["sources"]
+
+
+def _staff_copied_roles(templates: dict | None, factor: int) -> None:
+    """A starter team places the copies of a task as it places the task: its members also hold
+    the copies of their roles, and the tasks it names (owners, outside) are named with their
+    copies (the content check refuses a task that nobody in a starter team takes)."""
+    copies = range(2, factor + 1)
+    for template in (templates or {}).get("templates", ()):
+        for member in template["members"]:
+            member["roles"] += [f"{role}-x{n}" for n in copies for role in member["roles"]]
+        owners = template.get("owners") or {}
+        owners.update({f"{task}-x{n}": key for task, key in list(owners.items()) for n in copies})
+        for destination, tasks in (template.get("outside") or {}).items():
+            template["outside"][destination] = [*tasks, *(f"{task}-x{n}" for n in copies for task in tasks)]
 
 
 def _renamed(record: dict, n: int) -> dict:

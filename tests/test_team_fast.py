@@ -468,3 +468,21 @@ def test_without_javascript_the_planners_sections_leave_the_table_of_contents(br
     page.goto(server + LANGUAGES[language])
     assert page.locator('.md-sidebar--secondary a[href="#team-tasks-title"]').is_hidden()
     context.close()
+
+
+def test_when_the_starter_teams_cannot_be_fetched_the_page_says_so(page, server, labels, language) -> None:
+    # The starter teams are fetched when the first plan starts from one: offline, that fails
+    page.route("**/starter-teams.json", lambda route: route.abort())
+    open_team(page, server, language)
+    page.click('[data-action="starter-start"]')
+    alert = page.locator('[data-alert="load"]')
+    alert.wait_for()
+    assert labels[language]["load_failed"] in alert.inner_text()
+    assert raw_saved(page) is None, "nothing changed"
+    page.unroute("**/starter-teams.json")
+    page.click('[data-action="starter-start"]')
+    started_from_starter(page)
+    assert page.locator('[data-alert="load"]').count() == 0
+    # The browser itself logs the failed request; the page adds no error of its own
+    assert all(error.startswith("Failed to load resource") for error in page.console_errors)
+    assert page.foreign_requests == []

@@ -94,7 +94,7 @@ export function startPlanner(root, data, basePath) {
           extras.delete(key);
           ctx.alerts.show("load", "failure", L.load_failed);
           ctx.say(L.load_failed);
-          throw error;
+          throw Object.assign(error, { said: true });
         }));
       }
       return extras.get(key);
@@ -133,7 +133,10 @@ export function startPlanner(root, data, basePath) {
   root.addEventListener("click", (event) => {
     const button = event.target.closest("[data-action]");
     const handler = button && actions.get(button.dataset.action);
-    if (handler) handler(button, event);
+    // An action that waits for data (a fetch) may fail after the page has said so already
+    if (handler) Promise.resolve(handler(button, event)).catch((error) => {
+      if (!error?.said) throw error;
+    });
   });
   // Table navigation first: the task rows' own keys skip what it handled
   for (const wire of [wireMembers, wireTableNavigation, wireAssignments, wireBulk, wireProposal, wireFilters, wirePlans, wireTransfer,

@@ -63,9 +63,16 @@ export function wireTransfer(ctx) {
 
   /** A spreadsheet: read into a plan, or refused with every problem by sheet, row and column. */
   async function importSpreadsheet(fileName, bytes) {
-    const [{ xlsxToPlan }, spreadsheet] = await Promise.all([import("./xlsx/plan-sheets.js"), ctx.extra("spreadsheet")]);
     const fallbackName = fmt.cleanName(fileName.replace(/\.xlsx$/i, "")) || L.plan_default_name;
-    const result = await xlsxToPlan(bytes, { data: { ...data, spreadsheet }, fmt, model, L, fallbackName });
+    let result;
+    try {
+      const [{ xlsxToPlan }, spreadsheet] = await Promise.all([import("./xlsx/plan-sheets.js"), ctx.extra("spreadsheet")]);
+      result = await xlsxToPlan(bytes, { data: { ...data, spreadsheet }, fmt, model, L, fallbackName });
+    } catch (error) {
+      if (error?.said) return; // the page said already what could not be loaded
+      console.warn("The spreadsheet could not be read:", error);
+      result = { ok: false, problems: [{ sheet: "", message: L.xlsx_not_xlsx }] };
+    }
     if (result.ok) {
       offer(fileName, [ctx.fit(result.plan)]);
       return;

@@ -1,8 +1,10 @@
-"""Command line: ``python -m handbook check`` validates the content without building."""
+"""Command line: ``python -m handbook check`` validates the content without building;
+``python -m handbook downloads`` makes the downloads of both languages."""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -10,6 +12,7 @@ from handbook.errors import ContentErrors
 from handbook.load import load_handbook
 
 ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / ".cache" / "downloads"  # the build's cache too (hooks/downloads.py)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -17,7 +20,19 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate content/*.yaml and report every problem")
     check.add_argument("--content", type=Path, default=ROOT / "content")
-    commands.add_parser("clean", help="remove the generated Markdown under docs/")
+    downloads = commands.add_parser(
+        "downloads", help="make the PDF checklists, the XLSX and the CSV of both languages",
+        description="Make every download of both languages into the cache (files whose inputs "
+                    "did not change are reused) and list where each one is.")
+    downloads.add_argument("--content", type=Path, default=ROOT / "content")
+    downloads.add_argument("--site-url", default=os.environ.get("HANDBOOK_SITE_URL"),
+                           help="the site's address, printed in every file (default: "
+                                "$HANDBOOK_SITE_URL, as for the build)")
+    downloads.add_argument("--cache", type=Path, default=CACHE, help=f"default: {CACHE}")
+    downloads.add_argument("--out", type=Path,
+                           help="also copy the files here, as in the site: OUT/downloads/ for "
+                                "Dutch, OUT/en/downloads/ for English")
+    commands.add_parser("clean", help="remove the generated Markdown and downloads under docs/")
     args = parser.parse_args(argv)
     if args.command == "clean":
         from handbook.writer import remove_generated
@@ -30,11 +45,38 @@ def main(argv: list[str] | None = None) -> int:
     except ContentErrors as failure:
         print(failure.report(), file=sys.stderr)
         return 1
+    if args.command == "downloads":
+        if not args.site_url:
+            parser.error("downloads: give the site's address with --site-url (or set "
+                         "HANDBOOK_SITE_URL), for example --site-url https://example.org/")
+        return _downloads(handbook, args)
     print(f"Content is valid: {len(handbook.tasks)} tasks in {len(handbook.groups)} groups, "
           f"{len(handbook.roles)} roles, {len(handbook.steps)} steps in {len(handbook.phases)} "
           f"phases, {len(handbook.characteristics)} characteristics, "
           f"{sum(len(level.recommendations) for level in handbook.recommendation_levels)} "
           f"recommendations, {len(handbook.terms)} glossary terms, {len(handbook.sources)} sources.")
+    return 0
+
+
+def _downloads(handbook: object, args: argparse.Namespace) -> int:
+    from handbook import DEFAULT_LANGUAGE, paths
+    from handbook.downloads.make import copy_into, make_downloads
+    from handbook.downloads.pdf import DownloadError
+
+    try:
+        made = make_downloads(handbook, args.cache, paths.site_address(args.site_url),  # type: ignore[arg-type]
+                              report=print)
+    except DownloadError as failure:
+        print(failure, file=sys.stderr)
+        return 1
+    for language, files in made.items():
+        if args.out is not None:
+            prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+            copy_into(args.out / prefix / paths.DOWNLOADS_FOLDER, files)
+            where = args.out / prefix / paths.DOWNLOADS_FOLDER
+        else:
+            where = args.cache
+        print(f"{language}: {len(files)} files in {where}")
     return 0
 
 

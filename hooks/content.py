@@ -10,6 +10,7 @@ from _context import handbook_for, is_first_build, project_root
 from mkdocs.config.defaults import MkDocsConfig
 
 from handbook import LANGUAGES
+from handbook.downloads.catalogue import downloads
 from handbook.render import render_pages
 from handbook.writer import write_pages
 
@@ -29,4 +30,6 @@ def on_pre_build(config: MkDocsConfig) -> None:
     handbook = handbook_for(config)
     docs_dir = project_root(config) / "docs"
     for language in LANGUAGES:
-        write_pages(docs_dir / language, render_pages(handbook, language))
+        # The overview pages link to their checklists (made by hooks/downloads.py)
+        write_pages(docs_dir / language, render_pages(handbook, language,
+                                                      downloads(handbook, language)))

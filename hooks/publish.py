@@ -9,9 +9,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from _context import handbook_for, is_first_build, project_root
+from _context import handbook_for, is_first_build, project_root, site_address
 from mkdocs.config.defaults import MkDocsConfig
 
+from handbook import paths
 from handbook.export_json import write_handbook_json
 
 # ---- Hooks ------------------------------------------------------------------------------------
@@ -28,8 +29,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not is_first_build(config):
         return
     site_dir = Path(config.site_dir)
-    write_handbook_json(handbook_for(config), site_dir / "data" / "handbook.json",
-                        site_url=config.site_url or "/")
+    write_handbook_json(handbook_for(config), site_dir / paths.HANDBOOK_JSON,
+                        site_url=site_address(config))
     # The schemas that the YAML files point VS Code at, published beside the site
     schema_out = site_dir / "schema"
     schema_out.mkdir(parents=True, exist_ok=True)

@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from handbook import LANGUAGES
+from handbook.downloads.catalogue import downloads
 from handbook.load import load_handbook
 from handbook.render import render_pages
 from handbook.writer import write_pages
@@ -70,7 +71,7 @@ def test_valid_content_check_exits_zero() -> None:
 def test_writing_unchanged_pages_touches_nothing(tmp_path: Path) -> None:
     handbook = load_handbook(ROOT / "content")
     for language in LANGUAGES:
-        pages = render_pages(handbook, language)
+        pages = render_pages(handbook, language, downloads(handbook, language))
         first = write_pages(tmp_path / language, pages)
         assert len(first) == len(pages)
         assert write_pages(tmp_path / language, pages) == []
@@ -78,7 +79,7 @@ def test_writing_unchanged_pages_touches_nothing(tmp_path: Path) -> None:
 
 def test_stale_generated_pages_are_removed(tmp_path: Path) -> None:
     handbook = load_handbook(ROOT / "content")
-    pages = render_pages(handbook, "nl")
+    pages = render_pages(handbook, "nl", downloads(handbook, "nl"))
     write_pages(tmp_path, pages)
     stale = tmp_path / "tasks" / "a-task-that-was-removed.md"
     stale.write_text("# old\n", encoding="utf-8")

@@ -22,7 +22,7 @@ RECORDS = [*HANDBOOK.groups, *HANDBOOK.tasks, *HANDBOOK.roles, *HANDBOOK.steps,
 OVERVIEWS = [paths.TASKS_INDEX, paths.ROLES_INDEX, paths.STEPS_INDEX, paths.CHARACTERISTICS_INDEX,
              paths.RECOMMENDATIONS, paths.GLOSSARY, paths.SOURCES, paths.DOWNLOADS]
 HAND_WRITTEN = sorted(path.name for path in (ROOT / "docs" / "nl").glob("*.md")
-                      if path.name not in paths.GENERATED_FILES)
+                      if path.name not in {*paths.GENERATED_FILES, paths.DOWNLOADS})
 OTHER = {"nl": "en", "en": "nl"}
 
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import ast
 import os
+import socket
 import subprocess
 import sys
 import threading
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -217,3 +220,44 @@ def test_every_test_that_uses_the_browser_is_marked() -> None:
                                check=False).stdout
     marked = {line.split("[")[0].removeprefix("tests/") for line in collected.splitlines() if "::" in line}
     assert expected <= marked, f"not marked browser: {sorted(expected - marked)}"
+
+
+def test_one_save_under_make_serve_makes_one_rebuild(project_copy: Path) -> None:
+    # The pages written under docs/ during a rebuild must not set off another one (without the
+    # downloads hook, to keep the test short: it writes under docs/ like the pages)
+    config = project_copy / "mkdocs-pages.yml"
+    config.write_text((project_copy / "mkdocs.yml").read_text(encoding="utf-8")
+                      .replace("  - hooks/downloads.py\n", ""), encoding="utf-8")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config),
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=project_copy,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                              env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(server.stderr), daemon=True).start()  # type: ignore[arg-type]
+
+    def builds() -> int:
+        return sum("Documentation built" in line for line in log)
+
+    def wait_for(condition: Callable[[], bool], seconds: float) -> bool:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline and not condition():
+            time.sleep(0.1)
+        return condition()
+
+    try:
+        assert wait_for(lambda: builds() == 1, 120), "".join(log)
+        time.sleep(2)  # what the first build wrote under docs/ must not count as a change
+        assert builds() == 1, "".join(log)
+        tasks = project_copy / "content" / "tasks.yaml"
+        task = load_handbook(project_copy / "content").tasks[0]
+        tasks.write_text(tasks.read_text(encoding="utf-8").replace(
+            f"nl: {task.title.nl}\n", f"nl: {task.title.nl} (bewaard)\n", 1), encoding="utf-8")
+        assert wait_for(lambda: builds() == 2, 120), "".join(log)
+        time.sleep(3)  # three polls of the watcher after the rebuild
+        assert builds() == 2, "".join(log)
+    finally:
+        server.terminate()
+        server.wait()

@@ -8,8 +8,8 @@ content and the openpyxl version; for both this package's code. Editing one task
 remakes only the checklists that show that task, and the spreadsheets.
 
 The PDFs still to make are written by a pool of worker processes (a plain
-``concurrent.futures.ProcessPoolExecutor``), one per core, each loading WeasyPrint, the fonts and
-the stylesheet once; the longest documents go first, so the cores finish together.
+``concurrent.futures.ProcessPoolExecutor``), one per core, each given one batch of about the same
+work, for which it loads the fonts and the stylesheet once.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ import multiprocessing
 import os
 import zipfile
 from collections.abc import Callable, Iterable
-from concurrent.futures import FIRST_EXCEPTION, ProcessPoolExecutor, wait
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
@@ -36,8 +36,8 @@ from handbook.model import Handbook
 
 # How many entries the cache keeps: the files of a few builds (see cache.py)
 KEEP_SETS = 4
-# WeasyPrint is started in each worker; a pool pays for itself from two PDFs on
-MIN_PDFS_FOR_A_POOL = 2
+# With fewer batches than this (one core, or one PDF) the PDFs are made in this process
+MIN_BATCHES_FOR_A_POOL = 2
 
 
 @dataclass(frozen=True)
@@ -130,51 +130,63 @@ def _todo(handbook: Handbook, item: Download, site_url: str, shared: str, pdf_as
 
 def _make_pdfs(cache: Cache, todos: list[_Todo], today: str, workers: int | None,
                report: Callable[[str], None]) -> dict[str, Entry]:
-    """Make the PDFs and store each in the cache as soon as it is done; key → entry."""
-    jobs = {todo.key: pdf.PdfJob(f"{todo.item.language}/{todo.item.name}", todo.item.template or "",
-                                 (todo.html or "").replace(pdf.DATE_TOKEN, today))
-            for todo in todos}
-    names = {todo.key: todo.item.name for todo in todos}
+    """Make the PDFs, one batch per worker, and store each batch's files as it comes back."""
+    jobs = [pdf.PdfJob(f"{todo.item.language}/{todo.item.name}", todo.item.template or "",
+                       (todo.html or "").replace(pdf.DATE_TOKEN, today)) for todo in todos]
     entries: dict[str, Entry] = {}
 
-    def store(todo_key: str, result: tuple[bytes, int]) -> None:
-        data, pages = result
-        entries[todo_key] = cache.put(todo_key, names[todo_key], data, {"pages": pages})
-        report(f"made {jobs[todo_key].name}")
+    def store(batch: list[int], results: list[tuple[bytes, int]]) -> None:
+        for index, (data, pages) in zip(batch, results, strict=True):
+            entries[todos[index].key] = cache.put(todos[index].key, todos[index].item.name, data,
+                                                  {"pages": pages})
+            report(f"made {jobs[index].name}")
 
-    count = min(workers or os.cpu_count() or 1, len(jobs))
-    if count < MIN_PDFS_FOR_A_POOL:
-        try:
-            for todo_key, job in jobs.items():
-                store(todo_key, pdf.make_pdf(job))
-        finally:
-            if jobs:
-                pdf.release_worker()
+    batches = _batches([len(job.html) for job in jobs], min(workers or os.cpu_count() or 1, len(jobs)))
+    if len(batches) < MIN_BATCHES_FOR_A_POOL:  # none, or one: made here
+        for batch in batches:
+            store(batch, pdf.make_pdfs([jobs[index] for index in batch]))
         return entries
-    # The longest documents first, so the cores finish together
-    order = sorted(jobs, key=lambda todo_key: -len(jobs[todo_key].html))
-    with ProcessPoolExecutor(count, mp_context=_context(), initializer=pdf.start_worker) as pool:
-        futures = {pool.submit(pdf.make_pdf, jobs[todo_key]): todo_key for todo_key in order}
-        pending = set(futures)
-        while pending:
-            done, pending = wait(pending, return_when=FIRST_EXCEPTION)
-            for future in done:
-                failure = future.exception()
-                if failure is not None:
-                    pool.shutdown(cancel_futures=True)  # the queued PDFs are not made
-                    if isinstance(failure, pdf.DownloadError):
-                        raise failure
-                    # The worker itself stopped (out of memory, killed, WeasyPrint not loadable)
-                    raise pdf.DownloadError(f"checklist {jobs[futures[future]].name}: the worker "
-                                            f"process making it failed: {failure}") from failure
+    failures: list[pdf.DownloadError] = []
+    with ProcessPoolExecutor(len(batches), mp_context=_context()) as pool:
+        futures = {pool.submit(pdf.make_pdfs, [jobs[index] for index in batch]): batch
+                   for batch in batches}
+        for future in as_completed(futures):
+            failure = future.exception()
+            if failure is None:
                 store(futures[future], future.result())
+            elif isinstance(failure, pdf.DownloadError):
+                failures.append(failure)
+            else:  # the worker itself stopped (killed, out of memory)
+                names = ", ".join(jobs[index].name for index in futures[future])
+                failures.append(pdf.DownloadError(f"the worker process making {names} failed: "
+                                                  f"{type(failure).__name__}: {failure}"))
+    if failures:  # raised once the other batches are stored: their files are kept
+        raise failures[0]
     return entries
 
 
+def _batches(lengths: list[int], count: int) -> list[list[int]]:
+    """The job indexes in ``count`` batches of about the same work (by the length of the HTML):
+    the longest first, each to the batch with the least so far, so the cores finish together."""
+    batches: list[list[int]] = [[] for _ in range(count)]
+    totals = [0] * count
+    for index in sorted(range(len(lengths)), key=lambda index: -lengths[index]):
+        emptiest = totals.index(min(totals))
+        batches[emptiest].append(index)
+        totals[emptiest] += lengths[index]
+    return batches
+
+
 def _context() -> multiprocessing.context.BaseContext:
-    """Worker processes started fresh ("spawn"): the same on every system, and safe when the
-    build runs in a thread (`make serve`), where forking could copy a lock another thread holds."""
-    return multiprocessing.get_context("spawn")
+    """Workers forked from a fresh server process that has WeasyPrint loaded: nothing of the
+    build is copied into them, which is safe while `make serve` runs its web server in another
+    thread, and the server stays for the next rebuild. Windows has no forkserver: each worker
+    starts fresh ("spawn") and loads WeasyPrint itself."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["handbook.downloads.pdf", "weasyprint"])
+    return context
 
 
 def _make_data(handbook: Handbook, item: Download, site_url: str) -> bytes:

@@ -2,15 +2,15 @@
 
 Layout lives in ``handbook/templates/pdf`` (templates and ``checklist.css``); this module only
 prepares the data. The HTML is rendered in the build's own process (fast, and its text is part
-of each PDF's cache key); :func:`make_pdf` turns it into a PDF, in a worker process that parses
-the stylesheet and loads the fonts once.
+of each PDF's cache key); :func:`make_pdfs` turns a batch of them into PDFs, in a worker process,
+parsing the stylesheet and loading the fonts once per batch.
 """
 
 from __future__ import annotations
 
-import atexit
 import functools
 import gc
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
@@ -120,39 +120,32 @@ def assets_fingerprint() -> bytes:
 # ---- PDF (runs in the worker processes) --------------------------------------------------------
 
 
-@cache
-def _weasyprint() -> tuple[type, object, object]:
-    """WeasyPrint's HTML class, the fonts and the stylesheet: loaded once per process."""
+def make_pdfs(jobs: Sequence[PdfJob]) -> list[tuple[bytes, int]]:
+    """Each job's PDF and page count, in order, made with one set of fonts and stylesheet.
+
+    The fonts and the stylesheet are loaded here and freed before returning, so nothing is kept
+    between calls (WeasyPrint deletes its temporary copy of the fonts when they are freed).
+    Laying out a checklist makes millions of small objects that live until its PDF is written;
+    with Python's default thresholds the cycle collector scans them over and over (a sixth of
+    the CPU, measured), so it runs less often while the PDFs are made.
+    """
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    font_config = FontConfiguration()
-    return HTML, font_config, CSS(filename=str(STYLESHEET), font_config=font_config)
-
-
-def start_worker() -> None:
-    """Prepare a worker process of the pool: WeasyPrint, the fonts and the stylesheet now.
-
-    Laying out a checklist makes millions of small objects that live until its PDF is written;
-    with Python's default thresholds the cycle collector scans them over and over (a sixth of a
-    worker's CPU, measured). The pool's workers only make PDFs, so they collect less often.
-    """
+    thresholds = gc.get_threshold()
     gc.set_threshold(50_000, 50, 50)
-    _weasyprint()
-    # WeasyPrint copies the fonts into a temporary folder, which its FontConfiguration deletes
-    # when freed: free it while the interpreter is still whole, or the folder stays behind
-    atexit.register(release_worker)
+    try:
+        font_config = FontConfiguration()
+        stylesheet = CSS(filename=str(STYLESHEET), font_config=font_config)
+        made = [_make_pdf(HTML, job, font_config, stylesheet) for job in jobs]
+        del font_config, stylesheet
+        return made
+    finally:
+        gc.collect()
+        gc.set_threshold(*thresholds)
 
 
-def release_worker() -> None:
-    """Drop the fonts and the stylesheet (and WeasyPrint's temporary copy of the fonts)."""
-    _weasyprint.cache_clear()
-    gc.collect()
-
-
-def make_pdf(job: PdfJob) -> tuple[bytes, int]:
-    """The PDF and its page count. Errors name the checklist and the template."""
-    html_class, font_config, stylesheet = _weasyprint()
+def _make_pdf(html_class: type, job: PdfJob, font_config: object, stylesheet: object) -> tuple[bytes, int]:
     try:
         # pdf_forms must reach render(): the inputs become form boxes during layout
         options = {"pdf_forms": True, "pdf_variant": PDF_VARIANT}

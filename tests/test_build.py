@@ -249,14 +249,14 @@ def test_one_save_under_make_serve_makes_one_rebuild(project_copy: Path) -> None
 
     try:
         assert wait_for(lambda: builds() == 1, 120), "".join(log)
-        time.sleep(2)  # what the first build wrote under docs/ must not count as a change
+        time.sleep(1.5)  # what the first build wrote under docs/ must not count as a change
         assert builds() == 1, "".join(log)
         tasks = project_copy / "content" / "tasks.yaml"
         task = load_handbook(project_copy / "content").tasks[0]
         tasks.write_text(tasks.read_text(encoding="utf-8").replace(
             f"nl: {task.title.nl}\n", f"nl: {task.title.nl} (bewaard)\n", 1), encoding="utf-8")
         assert wait_for(lambda: builds() == 2, 120), "".join(log)
-        time.sleep(3)  # three polls of the watcher after the rebuild
+        time.sleep(2)  # four polls of the watcher after the rebuild
         assert builds() == 2, "".join(log)
     finally:
         server.terminate()

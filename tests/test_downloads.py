@@ -192,6 +192,7 @@ def test_csv(site: Path, handbook: Handbook, language: str, separator: str) -> N
 # ---- The downloads page and the buttons --------------------------------------------------------
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_downloads_page_lists_every_file_with_its_real_size_and_pages(
         pages, site: Path, handbook: Handbook, language: str) -> None:

@@ -261,3 +261,18 @@ def test_one_save_under_make_serve_makes_one_rebuild(project_copy: Path) -> None
     finally:
         server.terminate()
         server.wait()
+
+
+def test_a_missing_program_skips_locally_and_fails_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.conftest import require_tool
+
+    expected = ("no-such-program is not installed; this test needs it: apt-get install "
+                "no-such-package (.ci/run installs it)")
+    monkeypatch.delenv("CI", raising=False)
+    with pytest.raises(pytest.skip.Exception) as skipped:
+        require_tool("no-such-program", "no-such-package")
+    assert str(skipped.value) == expected
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception) as failed:
+        require_tool("no-such-program", "no-such-package")
+    assert str(failed.value) == expected

@@ -386,6 +386,22 @@ def test_a_failed_pdf_is_named_and_the_other_workers_files_are_kept(
     assert not list(cache.glob(".*.tmp"))
 
 
+def _die_in_the_workers(jobs: list[pdf.PdfJob]) -> list[tuple[bytes, int]]:
+    """make_pdfs for the next test: the worker process ends at once, as when it is killed."""
+    os._exit(1)
+
+
+def test_a_worker_that_dies_is_reported_with_its_files(content_copy: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf, "make_pdfs", _die_in_the_workers)
+    with pytest.raises(DownloadError) as failure:
+        make(content_copy, tmp_path / "cache", workers=2)
+    message = str(failure.value)
+    assert message.startswith("the worker process making nl/"), message
+    assert message.endswith(" failed: BrokenProcessPool: A process in the process pool was "
+                            "terminated abruptly while the future was running or pending."), message
+
+
 @pytest.mark.pdf
 def test_the_command_makes_every_file_and_a_run_killed_halfway_leaves_nothing_broken(
         content_copy: Path, tmp_path: Path) -> None:

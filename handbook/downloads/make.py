@@ -66,7 +66,7 @@ def make_downloads(handbook: Handbook, cache_dir: Path, site_url: str, *,
     """Every download of ``languages``, from the cache or made now: language → files in page order.
 
     ``report`` is called with a line for each file that is made. A PDF that cannot be made
-    raises :class:`pdf.DownloadError` naming it; the files finished before it stay in the cache.
+    raises :class:`pdf.DownloadError` naming it, once the other workers' files are in the cache.
     """
     cache = Cache(cache_dir)
     today = today or datetime.date.today().isoformat()
@@ -95,8 +95,8 @@ def make_downloads(handbook: Handbook, cache_dir: Path, site_url: str, *,
 def copy_into(folder: Path, files: Iterable[Made]) -> list[str]:
     """Make ``folder`` hold exactly ``files``: copy the changed ones, delete the others.
 
-    Unchanged files are left alone (`make serve` watches ``docs/`` and would rebuild on a
-    rewrite); return the names that were copied or deleted.
+    Unchanged files are left alone, so a rebuild with nothing changed writes nothing; return the
+    names that were copied or deleted.
     """
     folder.mkdir(parents=True, exist_ok=True)
     changed = []
@@ -141,7 +141,8 @@ def _make_pdfs(cache: Cache, todos: list[_Todo], today: str, workers: int | None
                                                   {"pages": pages})
             report(f"made {jobs[index].name}")
 
-    batches = _batches([len(job.html) for job in jobs], min(workers or os.cpu_count() or 1, len(jobs)))
+    cores = getattr(os, "process_cpu_count", os.cpu_count)() or 1  # the cores this process may use
+    batches = _batches([len(job.html) for job in jobs], min(workers or cores, len(jobs)))
     if len(batches) < MIN_BATCHES_FOR_A_POOL:  # none, or one: made here
         for batch in batches:
             store(batch, pdf.make_pdfs([jobs[index] for index in batch]))

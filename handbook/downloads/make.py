@@ -72,7 +72,9 @@ def make_downloads(handbook: Handbook, cache_dir: Path, site_url: str, *,
     today = today or datetime.date.today().isoformat()
     shared = key(_code(), site_url.encode())  # what every file depends on
     pdf_assets = key(pdf.assets_fingerprint())
-    todos = {language: [_todo(handbook, item, site_url, shared, pdf_assets)
+    data_inputs = key(handbook.version.encode(), handbook.content_hash.encode(),
+                      metadata.version("openpyxl").encode())
+    todos = {language: [_todo(handbook, item, site_url, shared, pdf_assets, data_inputs)
                         for item in catalogue.downloads(handbook, language)]
              for language in languages}
     every = [todo for language_todos in todos.values() for todo in language_todos]
@@ -117,15 +119,15 @@ def copy_into(folder: Path, files: Iterable[Made]) -> list[str]:
 # ---- Helper functions --------------------------------------------------------------------------
 
 
-def _todo(handbook: Handbook, item: Download, site_url: str, shared: str, pdf_assets: str) -> _Todo:
+def _todo(handbook: Handbook, item: Download, site_url: str, shared: str, pdf_assets: str,
+          data_inputs: str) -> _Todo:
     """A file's key: its HTML for a PDF (every record it shows, in its own template), the whole
     content for a spreadsheet."""
     if item.is_pdf:
         html = pdf.render_html(handbook, item, site_url)
         return _Todo(item, key(b"pdf", shared.encode(), pdf_assets.encode(), html.encode()), html)
     return _Todo(item, key(item.kind.encode(), shared.encode(), item.language.encode(),
-                           item.name.encode(), handbook.version.encode(),
-                           handbook.content_hash.encode(), metadata.version("openpyxl").encode()))
+                           item.name.encode(), data_inputs.encode()))
 
 
 def _make_pdfs(cache: Cache, todos: list[_Todo], today: str, workers: int | None,

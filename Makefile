@@ -41,10 +41,10 @@ test: $(STAMP)
 	$(BIN)/ruff check handbook hooks tests bench
 	$(BIN)/python -m pytest --durations=15
 
-# For the edit-check loop: everything but the browser and the PDF tests (under a minute)
+# For the edit-check loop: everything but the browser, PDF and `mkdocs serve` tests (under a minute)
 test-fast: $(STAMP)
 	$(BIN)/python -m handbook check
-	$(BIN)/python -m pytest -m "not browser and not pdf" --durations=5
+	$(BIN)/python -m pytest -m "not browser and not pdf and not serve" --durations=5
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

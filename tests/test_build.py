@@ -222,6 +222,7 @@ def test_every_test_that_uses_the_browser_is_marked() -> None:
     assert expected <= marked, f"not marked browser: {sorted(expected - marked)}"
 
 
+@pytest.mark.serve
 def test_one_save_under_make_serve_makes_one_rebuild(project_copy: Path) -> None:
     # The pages written under docs/ during a rebuild must not set off another one (without the
     # downloads hook, to keep the test short: it writes under docs/ like the pages)

@@ -47,7 +47,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import page_weight  # noqa: E402
 
 from handbook import LANGUAGES  # noqa: E402
-from handbook.paths import GENERATED_FILES, GENERATED_FOLDERS  # noqa: E402
+from handbook.paths import DOWNLOADS, DOWNLOADS_FOLDER, GENERATED_FILES, GENERATED_FOLDERS  # noqa: E402
 
 # Fields whose values are ids of copied records (the groups a role works in are not copied).
 REFERENCE_FIELDS = ("roles", "steps", "related", "sources")
@@ -114,7 +114,7 @@ def memory_growth(builds: list[Build]) -> tuple[list[tuple[int, int, float]], st
 
 def copy_project(project: Path) -> None:
     """The files a build reads, without generated pages, downloads or a cache (a cold start)."""
-    generated = {*GENERATED_FOLDERS, *GENERATED_FILES, "downloads", "__pycache__"}
+    generated = {*GENERATED_FOLDERS, *GENERATED_FILES, DOWNLOADS, DOWNLOADS_FOLDER, "__pycache__"}
 
     def skip(folder: str, names: list[str]) -> set[str]:
         in_language = Path(folder).name in LANGUAGES and Path(folder).parent.name == "docs"

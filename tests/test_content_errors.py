@@ -13,6 +13,8 @@ import pytest
 
 from handbook.errors import ContentErrors
 from handbook.load import load_handbook
+from handbook.schema_check import check_schema
+from handbook.yamlsource import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
@@ -234,6 +236,77 @@ def test_duplicate_key(content: Path) -> None:
     assert messages(content) == [
         "content/tasks.yaml:34:7: tasks.technical[0].hours: the key 'hours' appears twice in the "
         "same block — keep one of them",
+    ]
+
+
+def test_bad_label_name(content: Path) -> None:
+    edit(content, "ui.yaml", "  nav.roles: {nl: Rollen, en: Roles}", "  Nav Roles: {nl: Rollen, en: Roles}")
+    assert messages(content) == [
+        "content/ui.yaml:7:3: labels.Nav Roles: 'Nav Roles' is not a valid label name — use "
+        "lowercase letters, digits, dots, hyphens and underscores, starting with a letter (for "
+        "example 'downloads.title.xlsx')",
+    ]
+
+
+def test_unknown_task_group(content: Path) -> None:
+    edit(content, "tasks.yaml", "  pedagogical:\n", "  pedagogic:\n")
+    found = messages(content)
+    assert "content/tasks.yaml:37:3: tasks.pedagogic: 'pedagogic' is not a valid task group id " \
+           "(did you mean 'pedagogical'?) — use one of: technical, pedagogical, policy, " \
+           "administrative" in found
+
+
+def test_number_out_of_range(content: Path) -> None:
+    edit(content, "tasks.yaml", "hours: 40", "hours: 2500")
+    assert messages(content) == [
+        "content/tasks.yaml:33:14: tasks.technical[0].hours: 2500 is out of range — use a whole "
+        "number from 0 to 2000",
+    ]
+
+
+def test_ranges_and_lengths_are_read_from_the_schema(content: Path, tmp_path: Path) -> None:
+    # The same file against a schema with other limits: the messages follow the schema
+    schema_dir = tmp_path / "schema"
+    shutil.copytree(ROOT / "schema", schema_dir)
+    tasks_schema = schema_dir / "tasks.schema.json"
+    text = tasks_schema.read_text(encoding="utf-8")
+    tasks_schema.write_text(text.replace('"maximum": 2000', '"maximum": 80'), encoding="utf-8")
+    common = schema_dir / "common.schema.json"
+    common.write_text(common.read_text(encoding="utf-8").replace('"maxLength": 60', '"maxLength": 21'),
+                      encoding="utf-8")
+    edit(content, "tasks.yaml", "hours: 40", "hours: 90")
+    edit(content, "tasks.yaml", "id: adm-licences", "id: adm-licences-and-contracts")
+    source = read_source(content / "tasks.yaml", "content/tasks.yaml")
+    assert [str(error) for error in sorted(check_schema(source, "tasks.schema.json", schema_dir))] == [
+        "content/tasks.yaml:33:14: tasks.technical[0].hours: 90 is out of range — use a whole "
+        "number from 0 to 80",
+        "content/tasks.yaml:60:11: tasks.administrative[0].id: 'adm-licences-and-contracts' is not "
+        "a valid id — use lowercase letters, digits and single hyphens, starting with a letter, at "
+        "most 21 characters (for example 'tech-wifi')",
+    ]
+
+
+def test_bad_reference_id(content: Path) -> None:
+    edit(content, "tasks.yaml", "roles: [network-administrator]\n      level: school\n      frequency: "
+         "yearly", "roles: [Network_Admin]\n      level: school\n      frequency: yearly")
+    assert "content/tasks.yaml:30:15: tasks.technical[0].roles[0]: 'Network_Admin' is not a valid " \
+           "id — use lowercase letters, digits and single hyphens, starting with a letter, at most " \
+           "60 characters (for example 'tech-wifi')" in messages(content)
+
+
+def test_missing_file(content: Path) -> None:
+    (content / "sources.yaml").unlink()
+    assert messages(content) == [
+        "content/sources.yaml:1:1: the file is missing — restore it from git (git checkout -- "
+        "content/sources.yaml)",
+    ]
+
+
+def test_file_that_is_not_utf8(content: Path) -> None:
+    path = content / "glossary.yaml"
+    path.write_bytes(path.read_bytes().replace("coördinator".encode(), "coördinator".encode("latin-1"), 1))
+    assert messages(content) == [
+        "content/glossary.yaml:3:1: the file is not UTF-8 text — save it as UTF-8",
     ]
 
 

@@ -1,8 +1,9 @@
 """Which files the downloads page offers, per language: names, titles, descriptions, templates.
 
-This module only describes the set (no WeasyPrint, no openpyxl), so the page renderer and the
-navigation can ask for it cheaply. File names are the same in both languages; the Dutch files
-live under ``downloads/`` and the English ones under ``en/downloads/``.
+This module only describes the set (no WeasyPrint, no openpyxl), so the hooks can ask for it
+cheaply and hand it to the page renderer, which imports nothing from this package. File names
+are the same in both languages; the Dutch files live under ``downloads/`` and the English ones
+under ``en/downloads/``.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from dataclasses import dataclass
 from handbook import paths
 from handbook.model import Handbook
 
-FOLDER = "downloads"  # relative to a language folder, in docs/ and in the site
-DATA_JSON = "data/handbook.json"  # relative to the site root (written by hooks/publish.py)
+FOLDER = paths.DOWNLOADS_FOLDER  # relative to a language folder, in docs/ and in the site
 
 PDF_KINDS = ("overview", "group", "role", "step-plan", "self-check", "team-agreement")
 
@@ -97,10 +97,3 @@ def downloads(handbook: Handbook, language: str) -> tuple[Download, ...]:
     ]
     return tuple(items)
 
-
-def pdf_for_page(handbook: Handbook, language: str, page_path: str) -> Download | None:
-    """The checklist that belongs to an overview page, for its "Download PDF" button."""
-    for item in downloads(handbook, language):
-        if item.is_pdf and item.page_path == page_path:
-            return item
-    return None

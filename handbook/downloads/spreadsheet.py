@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import io
 
-from handbook import paths
+from handbook import language_tag, paths
 from handbook.model import Handbook
 from handbook.team_format import plan_format
 
@@ -30,7 +30,6 @@ def task_rows(handbook: Handbook, language: str, site_url: str) -> tuple[list[st
     """Header and one row per task: the columns of the XLSX task sheet and of the CSV."""
 
     t = functools.partial(handbook.label, language)
-    base = site_url if site_url.endswith("/") else site_url + "/"
     header = [t("column.group"), t("downloads.column.id"), t("column.task"),
               t("downloads.column.description_short"), t("column.roles"), t("column.level"),
               t("column.frequency"), t("column.hours"), t("downloads.column.owner_long"),
@@ -43,7 +42,7 @@ def task_rows(handbook: Handbook, language: str, site_url: str) -> tuple[list[st
                 group.title[language], task.id, task.title[language], task.summary[language],
                 ", ".join(handbook.role(role_id).title[language] for role_id in task.role_ids),
                 t(f"level.{task.level}"), t(f"frequency.{task.frequency}"), task.hours,
-                "", "", "", "", base + paths.page_url(paths.page_path(task), language),
+                "", "", "", "", paths.page_address(site_url, paths.page_path(task), language),
             ])
     return header, rows
 
@@ -116,14 +115,13 @@ def task_overview_xlsx(handbook: Handbook, language: str, site_url: str) -> byte
     # -- Roles ---------------------------------------------------------------------------------
     roles.append([t("column.role"), t("column.summary"), t("column.group"),
                   t("column.tasks"), t("downloads.column.role_tasks"), t("downloads.column.url")])
-    base = site_url if site_url.endswith("/") else site_url + "/"
     for role in handbook.roles:
         role_tasks = handbook.tasks_for_role(role.id)
         roles.append([
             role.title[language], role.summary[language],
             ", ".join(handbook.group(group_id).title[language] for group_id in role.group_ids),
             len(role_tasks), "; ".join(task.title[language] for task in role_tasks),
-            base + paths.page_url(paths.page_path(role), language),
+            paths.page_address(site_url, paths.page_path(role), language),
         ])
     style_header(roles, [30, 50, 24, 10, 70, 40])
     for row in roles.iter_rows(min_row=2):
@@ -141,12 +139,12 @@ def task_overview_xlsx(handbook: Handbook, language: str, site_url: str) -> byte
     readme["A5"].alignment = wrap
     readme.row_dimensions[5].height = 35
     readme["A7"] = f"{t('downloads.publisher')} {handbook.version}"
-    readme["A8"] = base + paths.page_url(paths.TASKS_INDEX, language)
+    readme["A8"] = paths.page_address(site_url, paths.TASKS_INDEX, language)
     readme["A9"] = "CC BY 4.0"
 
     workbook.properties.title = t("downloads.title.xlsx")
     workbook.properties.creator = t("downloads.publisher")
-    workbook.properties.language = "nl-BE" if language == "nl" else "en"
+    workbook.properties.language = language_tag(language)
     # Fixed timestamps: the same content gives the same file
     from datetime import datetime
 

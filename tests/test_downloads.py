@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import os
 import shutil
 import signal
@@ -132,12 +133,50 @@ def site_pdfs(site: Path) -> list[Path]:
 
 
 @pytest.mark.pdf
-def test_qpdf_finds_no_error_in_any_pdf(site: Path) -> None:
+def test_qpdf_finds_no_error_or_warning_in_any_pdf_or_its_form(site: Path) -> None:
     qpdf = require_tool("qpdf", "qpdf")
     for path in site_pdfs(site):
         check = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True,
                                check=False)
         assert check.returncode == 0, f"{path.relative_to(site)}: {check.stdout}{check.stderr}"
+        assert "WARNING" not in check.stdout + check.stderr, f"{path.relative_to(site)}: {check.stderr}"
+        # The form as qpdf reads it (radio groups made by WeasyPrint 70 looped here)
+        form = subprocess.run([qpdf, "--json", "--json-key=acroform", str(path)],
+                              capture_output=True, text=True, check=False)
+        assert form.returncode == 0 and form.stderr == "", f"{path.relative_to(site)}: {form.stderr}"
+        for field in json.loads(form.stdout)["acroform"]["fields"]:
+            assert "." not in field["fullname"], f"{path.relative_to(site)}: {field['fullname']}"
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_filled_in_self_check_reads_back_the_ratings_as_labelled(
+        site: Path, handbook: Handbook, language: str, tmp_path: Path) -> None:
+    # A school ticks a level per characteristic, saves, and reads the form back: each rating is
+    # the number printed beside the ticked circle (1 to 4), whatever tool wrote it
+    path = download_dir(site, language) / catalogue.SELF_CHECK_FILE
+    writer = pypdf.PdfWriter(clone_from=path)
+    chosen = {f"rating-{c.id}": str(1 + index % 4) for index, c in enumerate(handbook.characteristics)}
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, {name: f"/{value}" for name, value in chosen.items()},
+                                             auto_regenerate=False)
+    filled = tmp_path / "filled.pdf"
+    writer.write(filled)
+    fields = pypdf.PdfReader(filled).get_fields()
+    assert {name: str(fields[name]["/V"]) for name in chosen} == {n: f"/{v}" for n, v in chosen.items()}
+    for name in chosen:  # the states a reader offers are the printed levels
+        assert fields[name]["/_States_"] == ["/1", "/2", "/3", "/4"]
+    # Each ticked button shows its own appearance: the one whose state is the chosen value
+    reader = pypdf.PdfReader(filled)
+    ticked = {}
+    for page in reader.pages:
+        for annotation in page.get("/Annots", []):
+            widget = annotation.get_object()
+            parent = widget.get("/Parent")
+            if parent is not None and str(parent.get_object()["/T"]).startswith("rating-") \
+                    and widget["/AS"] != "/Off":
+                ticked[str(parent.get_object()["/T"])] = str(widget["/AS"])
+    assert ticked == {n: f"/{v}" for n, v in chosen.items()}
 
 
 @pytest.mark.pdf

@@ -20,6 +20,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 
 from handbook import language_tag, paths
 from handbook.downloads.catalogue import Download
+from handbook.downloads.radio_fields import tidy_radio_groups
 from handbook.model import Handbook
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
@@ -151,7 +152,7 @@ def _make_pdf(html_class: type, job: PdfJob, font_config: object, stylesheet: ob
         options = {"pdf_forms": True, "pdf_variant": PDF_VARIANT}
         document = html_class(string=job.html, base_url=str(TEMPLATE_DIR)).render(
             stylesheets=[stylesheet], font_config=font_config, **options)
-        return document.write_pdf(**options), len(document.pages)
+        return document.write_pdf(finisher=tidy_radio_groups, **options), len(document.pages)
     except Exception as failure:
         raise DownloadError(
             f"checklist {job.name}: WeasyPrint failed on template "

@@ -107,9 +107,35 @@ def test_pdf(site: Path, handbook: Handbook, language: str, item: catalogue.Down
     assert not missing, f"{item.name} lacks: {missing}"
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_names_its_files_in_its_words_and_old_links_keep_working(
+        site: Path, pages, handbook: Handbook, language: str) -> None:
+    folder = download_dir(site, language)
+    expected = {"nl": {"takenoverzicht.pdf", "stappenplan.pdf", "zelfevaluatie-sterk-ict-team.pdf",
+                       "teamafspraken.pdf", "takenoverzicht.xlsx", "takenoverzicht.csv",
+                       "taken-technisch.pdf", "rol-network-administrator.pdf"},
+                "en": {"task-overview.pdf", "step-plan.pdf", "strong-team-self-check.pdf",
+                       "team-agreement.pdf", "task-overview.xlsx", "task-overview.csv",
+                       "tasks-technical.pdf", "role-network-administrator.pdf"}}[language]
+    assert expected <= {path.name for path in folder.iterdir()}
+    # The downloads page links to the names of its language only
+    page = pages.page(url_for(paths.DOWNLOADS, language))
+    links = {link["href"].rsplit("/", 1)[-1] for link in page.select("article a[href]")
+             if link["href"].endswith((".pdf", ".xlsx", ".csv"))}
+    assert links == {item.name for item in catalogue.downloads(handbook, language)}
+    # A link to a Dutch file under its old, English name still gets the same file
+    for item in catalogue.downloads(handbook, language):
+        old = catalogue.former_name(item)
+        if language == "en":
+            assert old is None
+        else:
+            assert old is not None and old != item.name
+            assert (folder / old).read_bytes() == (folder / item.name).read_bytes(), old
+
+
 @pytest.mark.pdf
 def test_dutch_diacritics_extract(site: Path) -> None:
-    text = pypdf.PdfReader(site / "downloads" / "task-overview.pdf").pages[0].extract_text()
+    text = pypdf.PdfReader(site / "downloads" / catalogue.file_name("overview", "nl")).pages[0].extract_text()
     assert "coördinatie" in text.lower()
 
 
@@ -154,7 +180,7 @@ def test_a_filled_in_self_check_reads_back_the_ratings_as_labelled(
         site: Path, handbook: Handbook, language: str, tmp_path: Path) -> None:
     # A school ticks a level per characteristic, saves, and reads the form back: each rating is
     # the number printed beside the ticked circle (1 to 4), whatever tool wrote it
-    path = download_dir(site, language) / catalogue.SELF_CHECK_FILE
+    path = download_dir(site, language) / catalogue.file_name("self-check", language)
     writer = pypdf.PdfWriter(clone_from=path)
     chosen = {f"rating-{c.id}": str(1 + index % 4) for index, c in enumerate(handbook.characteristics)}
     for page in writer.pages:
@@ -200,7 +226,7 @@ def test_every_page_of_every_pdf_renders_with_ink(site: Path, tmp_path: Path) ->
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_xlsx(site: Path, handbook: Handbook, language: str) -> None:
-    workbook = openpyxl.load_workbook(download_dir(site, language) / catalogue.XLSX_FILE)
+    workbook = openpyxl.load_workbook(download_dir(site, language) / catalogue.file_name("xlsx", language))
     labels = handbook.labels
     assert workbook.sheetnames == [labels[f"downloads.xlsx.sheet_{name}"][language]
                                    for name in ("tasks", "team", "roles", "readme")]
@@ -221,7 +247,7 @@ def test_xlsx(site: Path, handbook: Handbook, language: str) -> None:
 
 @pytest.mark.parametrize(("language", "separator"), [("nl", ";"), ("en", ",")])
 def test_csv(site: Path, handbook: Handbook, language: str, separator: str) -> None:
-    data = (download_dir(site, language) / catalogue.CSV_FILE).read_bytes()
+    data = (download_dir(site, language) / catalogue.file_name("csv", language)).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf"), "the CSV must start with a UTF-8 BOM"
     text = data.decode("utf-8-sig")
     assert csv.Sniffer().sniff(text.splitlines()[0]).delimiter == separator
@@ -246,9 +272,12 @@ def test_downloads_page_lists_every_file_with_its_real_size_and_pages(
         listed[(pages.file_for(url).parent / href).resolve()] = details.get_text()
     json_file = (site / "data" / "handbook.json").resolve()
     assert listed.pop(json_file) == "JSON"
-    # The folder holds exactly the files the page lists (the page itself lives there too)
+    # The folder holds exactly the files the page lists (the page itself lives there too, and
+    # copies under former names that are not listed)
     folder = download_dir(site, language)
-    assert set(listed) == {path.resolve() for path in folder.iterdir() if path.name != "index.html"}
+    former = {catalogue.former_name(item) for item in catalogue.downloads(handbook, language)}
+    assert set(listed) == {path.resolve() for path in folder.iterdir()
+                           if path.name != "index.html" and path.name not in former}
     for path, details in listed.items():
         size, _, count = details.partition(" · ")
         assert size == f"{-(-path.stat().st_size // 1024)} KB", path.name
@@ -323,10 +352,11 @@ def test_a_second_run_reuses_everything_and_an_edit_remakes_only_what_shows_it(
                    if item.kind in ("xlsx", "csv") or (item.is_pdf and any(
                        squash(edited.task(task.id).title.nl) == squash(title)
                        for title in item_titles(edited, item)))}
-        assert {f"nl/{catalogue.OVERVIEW_FILE}", f"nl/{catalogue.group_file(task.group_id)}"} <= showing
+        overview, group = catalogue.file_name("overview", "nl"), catalogue.group_file(task.group_id, "nl")
+        assert {f"nl/{overview}", f"nl/{group}"} <= showing
         assert set(make(content_copy, cache)) == showing
         files = make_downloads(edited, cache, SITE_URL, languages=["nl"])["nl"]
-        overview = next(made for made in files if made.item.name == catalogue.OVERVIEW_FILE)
+        overview = next(made for made in files if made.item.name == catalogue.file_name("overview", "nl"))
         assert "(gewijzigd)" in pypdf.PdfReader(overview.path).pages[0].extract_text()
         # Undoing the edit brings back the files made before it, from the cache
         (content_copy / "tasks.yaml").write_text(original, encoding="utf-8")
@@ -340,9 +370,9 @@ def test_a_missing_file_or_another_site_address_is_made_again(content_copy: Path
                                                               tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     files = make_downloads(load_handbook(content_copy), cache, SITE_URL, languages=["nl"])["nl"]
-    step_plan = next(made for made in files if made.item.name == catalogue.STEP_PLAN_FILE)
+    step_plan = next(made for made in files if made.item.name == catalogue.file_name("step-plan", "nl"))
     shutil.rmtree(step_plan.path.parent)
-    assert make(content_copy, cache, workers=1) == [f"nl/{catalogue.STEP_PLAN_FILE}"]
+    assert make(content_copy, cache, workers=1) == [f"nl/{catalogue.file_name('step-plan', 'nl')}"]
     # Every file names the site's address
     assert len(make(content_copy, cache, "https://elsewhere.example/")) == len(files)
 
@@ -385,20 +415,21 @@ def test_copy_into_touches_only_what_changed(tmp_path: Path) -> None:
         return Made(item, entry.path, len(data))
 
     folder = tmp_path / "docs" / "nl" / "downloads"
-    assert copy_into(folder, [made(b"one")]) == [item.name]
+    both = [item.name, catalogue.former_name(item)]  # takenoverzicht.csv and its old name
+    assert copy_into(folder, [made(b"one")]) == both
     (folder / "removed-file.pdf").write_bytes(b"old")
     stamp = (folder / item.name).stat().st_mtime_ns
     assert copy_into(folder, [made(b"one")]) == ["removed-file.pdf"]
     assert (folder / item.name).stat().st_mtime_ns == stamp
-    assert copy_into(folder, [made(b"two")]) == [item.name]
-    assert (folder / item.name).read_bytes() == b"two"
+    assert copy_into(folder, [made(b"two")]) == both
+    assert (folder / item.name).read_bytes() == (folder / both[1]).read_bytes() == b"two"
 
 
 def _fail_in_the_workers(jobs: list[pdf.PdfJob]) -> list[tuple[bytes, int]]:
     """make_pdfs for the failure test, run by the workers (they import it from this module): the
     batch with the team agreement fails."""
     for job in jobs:
-        if job.name.endswith(f"/{catalogue.AGREEMENT_FILE}"):
+        if job.name.endswith(f"/{catalogue.file_name('team-agreement', 'nl')}"):
             raise DownloadError(f"checklist {job.name}: WeasyPrint failed on template "
                                 f"handbook/templates/pdf/{job.template}: test")
     return _real_make_pdfs(jobs)
@@ -462,8 +493,10 @@ def test_the_command_makes_every_file_and_a_run_killed_halfway_leaves_nothing_br
     summary = []
     for language, folder in (("nl", tmp_path / "site" / "downloads"),
                              ("en", tmp_path / "site" / "en" / "downloads")):
-        expected = sorted(item.name for item in catalogue.downloads(handbook, language))
-        assert sorted(path.name for path in folder.iterdir()) == expected
+        items = catalogue.downloads(handbook, language)
+        expected = sorted(item.name for item in items)
+        copies = sorted(filter(None, (catalogue.former_name(item) for item in items)))
+        assert sorted(path.name for path in folder.iterdir()) == sorted(expected + copies)
         for path in folder.glob("*.pdf"):
             assert len(pypdf.PdfReader(path).pages) >= 1, path
         summary.append(f"{language}: {len(expected)} files in {folder}")
@@ -492,6 +525,6 @@ def test_a_broken_checklist_template_stops_the_build_and_names_it(project_copy: 
                              str(site_dir)], cwd=project_copy, capture_output=True, text=True,
                             check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
     assert result.returncode == 1
-    assert ("checklist nl/step-plan.pdf: template handbook/templates/pdf/step_plan.html.j2 "
+    assert ("checklist nl/stappenplan.pdf: template handbook/templates/pdf/step_plan.html.j2 "
             "failed: 'no_such_value' is undefined") in result.stderr, result.stderr
     assert not site_dir.exists(), "the build wrote a site despite the failed download"

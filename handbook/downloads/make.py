@@ -30,7 +30,7 @@ from pathlib import Path
 from handbook import LANGUAGES
 from handbook.downloads import catalogue, csv_export, pdf, spreadsheet
 from handbook.downloads.cache import Cache, Entry, key
-from handbook.downloads.catalogue import Download
+from handbook.downloads.catalogue import Download, former_name
 from handbook.files import write_atomic
 from handbook.model import Handbook
 
@@ -95,14 +95,19 @@ def make_downloads(handbook: Handbook, cache_dir: Path, site_url: str, *,
 
 
 def copy_into(folder: Path, files: Iterable[Made]) -> list[str]:
-    """Make ``folder`` hold exactly ``files``: copy the changed ones, delete the others.
+    """Make ``folder`` hold exactly ``files`` (and a copy of each under its former name, see
+    ``catalogue.FORMER_NAMES``): copy the changed ones, delete the others.
 
     Unchanged files are left alone, so a rebuild with nothing changed writes nothing; return the
     names that were copied or deleted.
     """
     folder.mkdir(parents=True, exist_ok=True)
     changed = []
-    wanted = {made.item.name: made for made in files}
+    wanted: dict[str, Made] = {}
+    for made in files:
+        wanted[made.item.name] = made
+        if (old := former_name(made.item)) is not None:
+            wanted[old] = made  # a copy under its old name keeps old links working
     for name, made in wanted.items():
         data = made.path.read_bytes()
         target = folder / name

@@ -134,6 +134,19 @@ def test_each_language_names_its_files_in_its_words_and_old_links_keep_working(
 
 
 @pytest.mark.pdf
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_task_checklist_ends_on_a_page_without_a_task(site: Path, handbook: Handbook,
+                                                          language: str) -> None:
+    # A last page with only a note and the footer is a sheet of paper for nothing
+    for item in catalogue.downloads(handbook, language):
+        if item.template != "task_checklist.html.j2":
+            continue
+        reader = pypdf.PdfReader(download_dir(site, language) / item.name)
+        last = squash(reader.pages[-1].extract_text())
+        assert any(squash(title) in last for title in item_titles(handbook, item)), item.name
+
+
+@pytest.mark.pdf
 def test_dutch_diacritics_extract(site: Path) -> None:
     text = pypdf.PdfReader(site / "downloads" / catalogue.file_name("overview", "nl")).pages[0].extract_text()
     assert "coördinatie" in text.lower()

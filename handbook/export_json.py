@@ -66,6 +66,7 @@ def handbook_to_dict(handbook: Handbook, site_url: str = "/") -> dict:
                   "description": _t(s.description),
                   "actions": [{"id": a.id, "text": _t(a.text)} for a in s.actions],
                   "tips": [_t(x) for x in s.tips], "pitfalls": [_t(x) for x in s.pitfalls],
+                  "aliases": _variants(s.aliases),
                   "url": urls(paths.page_path(s)), **_provenance(s.provenance)}
                  for s in p.steps
              ]}

@@ -179,6 +179,7 @@ def _build(data: dict[str, dict], key: str) -> Handbook:
                 actions=tuple(Action(a["id"], _text(a["text"])) for a in step["actions"]),
                 tips=_texts(step.get("tips")), pitfalls=_texts(step.get("pitfalls")),
                 provenance=_provenance(step, dates["guidelines"]),
+                aliases=_aliases(step),
             ))
         phases.append(Phase(id=phase["id"], number=phase_number, title=_text(phase["title"]),
                             intro=_text(phase["intro"]), steps=tuple(steps),

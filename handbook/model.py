@@ -196,6 +196,7 @@ class Step:
     tips: tuple[Text, ...]
     pitfalls: tuple[Text, ...]
     provenance: Provenance
+    aliases: Variants = Variants()
 
 
 @dataclass(frozen=True)

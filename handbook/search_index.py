@@ -20,6 +20,12 @@ the other names people search for, from the YAML. The field is declared with its
 ``mkdocs.yml`` (the search plugin's ``fields``), so a page is found by its aliases as strongly
 as by its title. The aliases stay in the page text too ("Ook bekend als: …"), which is what a
 result shows, with the matched word highlighted.
+
+What the index leaves out is decided where the pages are written: the templates and the
+hand-written pages mark with ``data-search-exclude`` whatever another page says already (task
+tables, facts, related tasks, overview tables, source notes) or would crowd out the answers (the
+glossary table, the site's own statements). Every reader downloads the index on a first visit
+(bench/page_weight.py weighs it). A section left with only its heading is dropped here.
 """
 
 from __future__ import annotations
@@ -32,6 +38,9 @@ from handbook.model import Handbook
 from handbook.paths import page_path, page_url
 
 INDEX = PurePosixPath("search") / "search_index.json"
+# How a page's aliases are written in its ``aliases`` field, as the page lists them (an alias
+# holds no comma); the search worker splits them again (workers/search-language.js)
+ALIAS_SEPARATOR = ", "
 
 
 def index_path(language: str, default_language: str) -> PurePosixPath:
@@ -49,8 +58,9 @@ def page_aliases(handbook: Handbook, language: str) -> dict[str, str]:
     """Each task, role and step page's aliases in `language`, by the page's location relative
     to the language's home (``tasks/tech-wifi/``), written as the page shows them."""
     records = (*handbook.tasks, *handbook.roles, *handbook.steps)
-    # page_url of the default language is the location without a language folder
-    return {page_url(page_path(record), language, default_language=language): ", ".join(record.aliases[language])
+    # a page's URL in its own language, taken as the default, has no language folder in front
+    return {page_url(page_path(record), language, default_language=language):
+            ALIAS_SEPARATOR.join(record.aliases[language])
             for record in records if record.aliases[language]}
 
 

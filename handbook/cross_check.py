@@ -81,6 +81,9 @@ def cross_check(sources: dict[str, SourceFile]) -> list[ContentError]:
             errors.extend(_check_aliases(sources[name], _own_records(sources[name])))
     if "guidelines" in sources:
         errors.extend(_check_aliases(sources["guidelines"], _steps(sources["guidelines"])))
+    if "characteristics" in sources:
+        errors.extend(_check_aliases(sources["characteristics"],
+                                     _listed(sources["characteristics"], "characteristics")))
     errors.extend(_check_former_ids(sources, seen))
     if "tasks" in sources:
         errors.extend(_check_related(sources["tasks"]))
@@ -175,6 +178,15 @@ def _own_records(source: SourceFile) -> Iterator[tuple[FieldPath, dict]]:
         for index, item in enumerate(data.get("roles") or () if isinstance(data.get("roles"), list) else ()):
             if isinstance(item, dict):
                 yield ("roles", index), item
+
+
+def _listed(source: SourceFile, key: str) -> Iterator[tuple[FieldPath, dict]]:
+    """The records listed under `key` at the top of a file, with their paths."""
+    data = source.data if isinstance(source.data, dict) else {}
+    items = data.get(key)
+    for index, item in enumerate(items if isinstance(items, list) else ()):
+        if isinstance(item, dict):
+            yield (key, index), item
 
 
 def _steps(source: SourceFile) -> Iterator[tuple[FieldPath, dict]]:

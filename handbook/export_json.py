@@ -76,6 +76,7 @@ def handbook_to_dict(handbook: Handbook, site_url: str = "/") -> dict:
             {"id": c.id, "title": _t(c.title), "summary": _t(c.summary),
              "description": _t(c.description), "advantages": [_t(x) for x in c.advantages],
              "challenges": [_t(x) for x in c.challenges], "approach": _t(c.approach),
+             "aliases": _variants(c.aliases),
              "url": urls(paths.page_path(c)), **_provenance(c.provenance)}
             for c in handbook.characteristics
         ],

@@ -188,7 +188,7 @@ def _build(data: dict[str, dict], key: str) -> Handbook:
         Characteristic(id=c["id"], title=_text(c["title"]), summary=_text(c["summary"]),
                        description=_text(c["description"]), advantages=_texts(c["advantages"]),
                        challenges=_texts(c["challenges"]), approach=_text(c["approach"]),
-                       provenance=_provenance(c, dates["characteristics"]))
+                       provenance=_provenance(c, dates["characteristics"]), aliases=_aliases(c))
         for c in data["characteristics"]["characteristics"]
     )
     levels = tuple(

@@ -227,6 +227,7 @@ class Characteristic:
     challenges: tuple[Text, ...]
     approach: Text
     provenance: Provenance
+    aliases: Variants = Variants()
 
 
 @dataclass(frozen=True)

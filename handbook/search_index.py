@@ -15,7 +15,7 @@ Each file's ``config.lang`` names its one language, so the search worker indexes
 language's stemmer and stop words. The index format is the one the search plugin writes:
 ``{"config": {...}, "docs": [{"location": ..., "title": ..., "text": ...}, ...]}``.
 
-A task, role or step page's own document (its first section) also gets an ``aliases`` field:
+A task, role, step or characteristic page's own document (its first section) also gets an ``aliases`` field:
 the other names people search for, from the YAML. The field is declared with its boost in
 ``mkdocs.yml`` (the search plugin's ``fields``), so a page is found by its aliases as strongly
 as by its title. The aliases stay in the page text too ("Ook bekend als: …"), which is what a
@@ -55,9 +55,9 @@ def language_of(location: str, languages: tuple[str, ...], default_language: str
 
 
 def page_aliases(handbook: Handbook, language: str) -> dict[str, str]:
-    """Each task, role and step page's aliases in `language`, by the page's location relative
+    """Each task, role, step and characteristic page's aliases in `language`, by the page's location relative
     to the language's home (``tasks/tech-wifi/``), written as the page shows them."""
-    records = (*handbook.tasks, *handbook.roles, *handbook.steps)
+    records = (*handbook.tasks, *handbook.roles, *handbook.steps, *handbook.characteristics)
     # a page's URL in its own language, taken as the default, has no language folder in front
     return {page_url(page_path(record), language, default_language=language):
             ALIAS_SEPARATOR.join(record.aliases[language])

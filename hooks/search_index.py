@@ -4,8 +4,8 @@ The search plugin writes one index at the end of each language build, and the i1
 (on_post_build at priority -100) writes the merged index of all languages after the last one.
 This hook runs after both, at the end of every language build, and cuts whatever index is there
 into per-language files. Only the languages present are written, so the last run, on the
-merged index, leaves every language's file complete, whatever ran before it. Task, role and
-step pages get their aliases as a field of their own (boosted in mkdocs.yml).
+merged index, leaves every language's file complete, whatever ran before it. Task, role, step
+and characteristic pages get their aliases as a field of their own (boosted in mkdocs.yml).
 """
 
 from __future__ import annotations

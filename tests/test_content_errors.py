@@ -335,6 +335,17 @@ def test_step_aliases_are_checked_as_a_tasks_are(content: Path) -> None:
     ]
 
 
+def test_characteristic_aliases_are_checked_and_loaded(content: Path) -> None:
+    edit(content, "characteristics.yaml", "    sources: [source-one]",
+         "    aliases: {nl: [centraal ICT-team], en: [Strong school group]}\n    sources: [source-one]")
+    assert messages(content) == [
+        "content/characteristics.yaml:11:45: characteristics[0].aliases.en[0]: the alias 'Strong "
+        "school group' repeats the title — an alias is another word for the same thing; remove it",
+    ]
+    edit(content, "characteristics.yaml", "en: [Strong school group]", "en: [central ICT team]")
+    assert load_handbook(content).characteristics[0].aliases.en == ("central ICT team",)
+
+
 def test_step_aliases_are_loaded(content: Path) -> None:
     edit(content, "guidelines.yaml", "        synthesis: true\n",
          "        synthesis: true\n        aliases: {nl: [taakverdeling], en: [task division]}\n")

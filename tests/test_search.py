@@ -70,7 +70,7 @@ def test_sections_left_with_only_a_heading_are_dropped() -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_tasks_roles_and_steps_carry_their_aliases_in_a_boosted_field(site: Path, handbook: object,
+def test_records_with_pages_carry_their_aliases_in_a_boosted_field(site: Path, handbook: object,
                                                                       language: str) -> None:
     index = read_index(site, language)
     fields = index["config"]["fields"]
@@ -80,7 +80,7 @@ def test_tasks_roles_and_steps_carry_their_aliases_in_a_boosted_field(site: Path
     assert steps and f"steps/{steps[0].id}/" in expected
     found = {doc["location"]: doc["aliases"] for doc in index["docs"] if "aliases" in doc}
     assert found == expected
-    for record in (*handbook.tasks, *handbook.roles, *handbook.steps):
+    for record in (*handbook.tasks, *handbook.roles, *handbook.steps, *handbook.characteristics):
         if record.aliases[language]:
             location = next(place for place in expected if place.endswith(f"/{record.id}/"))
             assert found[location].split(", ") == list(record.aliases[language])

@@ -12,7 +12,7 @@
  *   field: Material searches every word as a prefix, so "ict" also matched the joined
  *   "ictcoördinator", "ictbeleidsplan", … and any page full of "ICT-" words outranked the page
  *   that held the query's other, rarer words.
- * - Aliases typed whole: task, role and step pages carry their aliases in a field of their own
+ * - Aliases typed whole: task, role, step and characteristic pages carry their aliases in a field
  *   (hooks/search_index.py, boosted in mkdocs.yml). Its companion also holds each alias of
  *   more than one word written as one ("wachtwoordvergeten", "whodoeswhat"), and a query of
  *   more than one word is also searched written as one, so an alias typed whole finds its page
@@ -31,8 +31,11 @@ const RESULT_MESSAGE = 3; // Material's SearchMessageType.RESULT
 
 /** Words joined by hyphens (hyphen-minus, hyphen or non-breaking hyphen): "Wi-Fi", "e-mail". */
 const HYPHENATED = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)+/gu;
-/** A query word that is a plain or hyphenated word, without operators. */
-const QUERY_WORD = /^[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*$/u;
+/** A query word that is a plain or hyphenated word, without operators; an apostrophe inside
+ * is part of the word, as in the index ("camera's", "pc's", "school's"). */
+const QUERY_WORD = /^[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*(?:[-\u2010\u2011][\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*)*$/u;
+/** The shortest part of a hyphenated query word that is also searched on its own. */
+const SHORTEST_PART = 3;
 /** Each indexed field that gets a companion with its hyphenated words joined. */
 const JOINED_FIELDS = { title: "titleJoined", text: "textJoined", aliases: "aliasesJoined" };
 /** A companion's boost, as a share of its field's (see the top of this file). */
@@ -123,6 +126,8 @@ function withJoinedFields(index) {
 let typedWords = new Map();
 /** The last query's words written as one (searched only to find aliases typed whole), if any. */
 let wholeQueryTerm = null;
+/** The parts of the last query's hyphenated words, searched on their own too (see below). */
+let partTerms = new Set();
 
 /**
  * The stemmer of the index language, or undefined when lunr has none for it.
@@ -169,6 +174,7 @@ function stemmed(word) {
 function normaliseQuery(query) {
   typedWords = new Map();
   wholeQueryTerm = null;
+  partTerms = new Set();
   const parts = query.split(/(\s+)/).map((word, index, all) => {
     if (index < all.length - 1 && isStopWord(word)) {
       return ""; // a whole stop word ("de", "the") would only match words that start like it
@@ -176,11 +182,20 @@ function normaliseQuery(query) {
     if (!QUERY_WORD.test(word)) {
       return word.replace(HYPHENATED, joined); // "-wi-fi" → "-wifi", "wi-fi*" → "wifi*"
     }
-    const shown = word.toLowerCase();
-    const plain = joined(word);
+    const shown = word.toLowerCase().replace(/\u2019/g, "'");
+    const plain = joined(shown);
     const searched = stemmed(plain);
     if (searched !== shown) {
       typedWords.set(searched, { shown, plain });
+    }
+    // The parts of "ict-coördinator" are words of their own, found at their field's full
+    // weight (the joined form only weighs a companion's share); short parts ("wi", "co", "e")
+    // are not, and would match every word that starts like them
+    const parts = shown.split(/[-\u2010\u2011]/).filter((part) => part.length >= SHORTEST_PART);
+    if (parts.length > 1) {
+      const own = parts.map((part) => stemmed(part)).filter((part) => part !== searched);
+      own.forEach((part) => partTerms.add(part));
+      return [searched, ...own].join(" ");
     }
     return searched;
   });
@@ -205,8 +220,8 @@ function normaliseQuery(query) {
 function termsAsTyped(terms) {
   const renamed = {};
   for (const [term, matched] of Object.entries(terms)) {
-    if (term === wholeQueryTerm) {
-      continue; // the query written as one is not a word the reader typed
+    if (term === wholeQueryTerm || (partTerms.has(term) && !matched)) {
+      continue; // not a word the reader typed: the query as one, a missing part of a word
     }
     const typed = typedWords.get(term);
     let name = term;
@@ -264,7 +279,7 @@ function presented(document) {
     delete shown[field];
   }
   const matched = Object.keys(document.terms)
-    .filter((term) => document.terms[term] && term !== wholeQueryTerm);
+    .filter((term) => document.terms[term] && term !== wholeQueryTerm && !partTerms.has(term));
   shown.title = markJoinedWords(document.title, matched);
   shown.text = markJoinedWords(document.text, matched);
   shown.terms = termsAsTyped(document.terms);

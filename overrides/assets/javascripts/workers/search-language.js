@@ -36,6 +36,8 @@ const HYPHENATED = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)+/gu;
 const QUERY_WORD = /^[\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*(?:[-\u2010\u2011][\p{L}\p{N}]+(?:['\u2019][\p{L}\p{N}]+)*)*$/u;
 /** The shortest part of a hyphenated query word that is also searched on its own. */
 const SHORTEST_PART = 3;
+/** The boost of a query word's exact match, on top of its match as a prefix (see below). */
+const EXACT_BOOST = 2; // an integer: "term^2" is how the query syntax boosts
 /** Each indexed field that gets a companion with its hyphenated words joined. */
 const JOINED_FIELDS = { title: "titleJoined", text: "textJoined", aliases: "aliasesJoined" };
 /** A companion's boost, as a share of its field's (see the top of this file). */
@@ -197,7 +199,10 @@ function normaliseQuery(query) {
       own.forEach((part) => partTerms.add(part));
       return [searched, ...own].join(" ");
     }
-    return searched;
+    // Material searches every word as a prefix, so "informat" found "informatieveiligheid" as
+    // strongly as the brand name itself; the word also counts as a whole word, exactly
+    // ("term^n" is left without a wildcard, and lunr stems it as it stems the index)
+    return EXACT_BOOST ? `${searched} ${searched}^${EXACT_BOOST}` : searched;
   });
   const words = query.trim().split(/\s+/);
   if (words.length > 1 && words.every((word) => QUERY_WORD.test(word))) {

@@ -19,7 +19,13 @@
  *   even when its words are stop words ("who does what"), which lunr leaves out.
  * - Stemming: Material searches every word as a prefix ("word*"), which lunr does not stem,
  *   so plain query words are stemmed here: "netwerkbeheerders" finds "netwerkbeheerder".
+ * - Whole words: a query word also counts as a whole word, boosted, so a page that holds the
+ *   word outranks pages that only hold longer words starting with it ("informat" and
+ *   "informatieveiligheid"); a whole stop word is left out ("de" matched "delen").
+ * - The parts of a hyphenated query word of three letters or more are searched on their own
+ *   too, at their field's full weight ("ict-coördinator": "ict", "coördinator").
  *
+ * The query sets in tests/search_queries/ measure all of this through the real search box.
  * Results name the terms as typed (termsAsTyped) and highlight words found through their
  * joined form (markJoinedWords). Query parameter: worker (the URL of Material's worker).
  */

@@ -65,6 +65,7 @@ def handbook_to_dict(handbook: Handbook, site_url: str = "/") -> dict:
                   "description": _t(s.description),
                   "actions": [{"id": a.id, "text": _t(a.text)} for a in s.actions],
                   "tips": [_t(x) for x in s.tips], "pitfalls": [_t(x) for x in s.pitfalls],
+                  "aliases": _variants(s.aliases),
                   "url": urls(paths.page_path(s)), **_provenance(s.provenance)}
                  for s in p.steps
              ]}
@@ -74,6 +75,7 @@ def handbook_to_dict(handbook: Handbook, site_url: str = "/") -> dict:
             {"id": c.id, "title": _t(c.title), "summary": _t(c.summary),
              "description": _t(c.description), "advantages": [_t(x) for x in c.advantages],
              "challenges": [_t(x) for x in c.challenges], "approach": _t(c.approach),
+             "aliases": _variants(c.aliases),
              "url": urls(paths.page_path(c)), **_provenance(c.provenance)}
             for c in handbook.characteristics
         ],

@@ -179,6 +179,7 @@ def _build(data: dict[str, dict], key: str) -> Handbook:
                 actions=tuple(Action(a["id"], _text(a["text"])) for a in step["actions"]),
                 tips=_texts(step.get("tips")), pitfalls=_texts(step.get("pitfalls")),
                 provenance=_provenance(step, dates["guidelines"]),
+                aliases=_aliases(step),
             ))
         phases.append(Phase(id=phase["id"], number=phase_number, title=_text(phase["title"]),
                             intro=_text(phase["intro"]), steps=tuple(steps),
@@ -187,7 +188,7 @@ def _build(data: dict[str, dict], key: str) -> Handbook:
         Characteristic(id=c["id"], title=_text(c["title"]), summary=_text(c["summary"]),
                        description=_text(c["description"]), advantages=_texts(c["advantages"]),
                        challenges=_texts(c["challenges"]), approach=_text(c["approach"]),
-                       provenance=_provenance(c, dates["characteristics"]))
+                       provenance=_provenance(c, dates["characteristics"]), aliases=_aliases(c))
         for c in data["characteristics"]["characteristics"]
     )
     levels = tuple(

@@ -196,6 +196,7 @@ class Step:
     tips: tuple[Text, ...]
     pitfalls: tuple[Text, ...]
     provenance: Provenance
+    aliases: Variants = Variants()
 
 
 @dataclass(frozen=True)
@@ -226,6 +227,7 @@ class Characteristic:
     challenges: tuple[Text, ...]
     approach: Text
     provenance: Provenance
+    aliases: Variants = Variants()
 
 
 @dataclass(frozen=True)

@@ -385,6 +385,47 @@ def test_aliases_without_a_language(content: Path) -> None:
     ]
 
 
+def test_alias_with_a_comma(content: Path) -> None:
+    edit(content, "roles.yaml", "    sources: [source-one]",
+         "    sources: [source-one]\n    aliases: {en: ['network manager, sysadmin']}")
+    assert messages(content) == [
+        "content/roles.yaml:9:20: roles[0].aliases.en[0]: the alias 'network manager, sysadmin' "
+        "holds a comma — write each alias as an item of its own in the list",
+    ]
+
+
+def test_step_aliases_are_checked_as_a_tasks_are(content: Path) -> None:
+    edit(content, "guidelines.yaml", "        synthesis: true\n",
+         "        synthesis: true\n        aliases:\n"
+         "          nl: [taakverdeling, wie doet wat op school en hoeveel uur krijgt elk]\n"
+         "          en: [Divide Tasks]\n")
+    assert messages(content) == [
+        "content/guidelines.yaml:25:31: phases[0].steps[0].aliases.nl[1]: the alias 'wie doet "
+        "wat op school en hoeveel uur krijgt elk' is too long (48 characters) — an alias is a word "
+        "or short phrase people search for, at most 40 characters",
+        "content/guidelines.yaml:26:16: phases[0].steps[0].aliases.en[0]: the alias 'Divide Tasks' "
+        "repeats the title — an alias is another word for the same thing; remove it",
+    ]
+
+
+def test_characteristic_aliases_are_checked_and_loaded(content: Path) -> None:
+    edit(content, "characteristics.yaml", "    sources: [source-one]",
+         "    aliases: {nl: [centraal ICT-team], en: [Strong school group]}\n    sources: [source-one]")
+    assert messages(content) == [
+        "content/characteristics.yaml:11:45: characteristics[0].aliases.en[0]: the alias 'Strong "
+        "school group' repeats the title — an alias is another word for the same thing; remove it",
+    ]
+    edit(content, "characteristics.yaml", "en: [Strong school group]", "en: [central ICT team]")
+    assert load_handbook(content).characteristics[0].aliases.en == ("central ICT team",)
+
+
+def test_step_aliases_are_loaded(content: Path) -> None:
+    edit(content, "guidelines.yaml", "        synthesis: true\n",
+         "        synthesis: true\n        aliases: {nl: [taakverdeling], en: [task division]}\n")
+    step = load_handbook(content).step("divide-tasks")
+    assert step.aliases.nl == ("taakverdeling",) and step.aliases.en == ("task division",)
+
+
 def test_former_id_still_in_use(content: Path) -> None:
     edit(content, "tasks.yaml", "      related: [ped-coaching]\n",
          "      related: [ped-coaching]\n      formerly: [pol-vision]\n")

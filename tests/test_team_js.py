@@ -1,4 +1,4 @@
-"""Promise: the team planner's and the self-assessment's modules keep their contracts, checked without a browser.
+"""Promise: the team planner's and the self-assessment's modules keep their contracts (no browser).
 
 Runs the JavaScript unit tests (tests/js/**/*.test.mjs) with Node: the schema checker, the plan
 format and its migrations, the plan operations, storage, the session with two tabs, undo, the

@@ -12,7 +12,7 @@ import { createStore, openStorage, scopedKey } from "../team/storage.js";
  * @param {object} options.data the page's data island (planStorageName, planLegacyKeys)
  * @param {object} options.planFmt the team plan's format (team/plan-format.js)
  * @param {string} options.basePath the site's base path
- * @returns {Readonly<{plans: Function, add: Function}>}
+ * @returns {Readonly<{plans: Function, has: Function, add: Function}>}
  */
 export function createPlanHandoff({ data, planFmt, basePath }) {
   const store = createStore({ storage: openStorage(), key: scopedKey(basePath, data.planStorageName),
@@ -26,6 +26,17 @@ export function createPlanHandoff({ data, planFmt, basePath }) {
     plans() {
       const loaded = store.load();
       return loaded.status === "ok" ? { status: "ok", plans: loaded.doc.plans, current: loaded.doc.current } : { status: loaded.status };
+    },
+
+    /**
+     * Whether the team page has this plan already: the same id and the same content.
+     * @param {object} plan
+     * @returns {boolean}
+     */
+    has(plan) {
+      const loaded = store.load();
+      const same = loaded.status === "ok" ? loaded.doc.plans.find((p) => p.id === plan.id) : null;
+      return Boolean(same) && JSON.stringify(same) === JSON.stringify(plan);
     },
 
     /**

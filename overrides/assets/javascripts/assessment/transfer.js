@@ -114,6 +114,7 @@ export function wireTransfer(ctx) {
     const incoming = [];
     const snapshots = [];
     const plans = [];
+    const there = []; // plans the team page has already
     const refused = [];
     for (const item of read) {
       if (item.kind === "refused" || item.kind === "plan") {
@@ -130,13 +131,14 @@ export function wireTransfer(ctx) {
       if (item.kind === "bundle") {
         if (item.plan.ok) {
           const plan = item.plan.doc.plans.find((p) => p.id === item.plan.doc.current) ?? item.plan.doc.plans[0];
-          plans.push({ file: item.file, plan });
+          if (ctx.plans.has(plan)) there.push(text.format(L.bundle_plan_there, { name: plan.name }));
+          else plans.push({ file: item.file, plan });
         } else {
           refused.push(`${text.format(L.bundle_plan_refused, { file: item.file })} ${reason(item.plan)}`);
         }
       }
     }
-    if (!incoming.length && !snapshots.length && !plans.length) {
+    if (!incoming.length && !snapshots.length && !plans.length && !there.length) {
       ctx.alerts.show("import", "failure", refused.join(" "));
       ctx.say(`${refused.join(" ")} ${L.import_nothing_changed}`);
       return;
@@ -144,7 +146,7 @@ export function wireTransfer(ctx) {
     // Ids for saved results whose id is taken, made now: the import may be applied twice
     // (again on top of another tab's save) and must give the same ids both times
     const spareIds = Array.from({ length: snapshots.length }, () => randomId("s", doc.history.map((s) => s.id)));
-    pending = { incoming, snapshots, plans, spareIds, refused, count: files.length };
+    pending = { incoming, snapshots, plans, there, spareIds, refused, count: files.length };
     show();
   }
 
@@ -190,7 +192,8 @@ export function wireTransfer(ctx) {
       el("h3", {}, title),
       lines.length || snapshotsNew.length ? el("ul", { class: "assessment-import-lines" }, ...lines, ...snapshotsNew) : "",
       pending.refused.length ? el("ul", { class: "assessment-import-refused" }, ...pending.refused.map((r) => el("li", {}, r))) : "",
-      planChoices.length ? el("fieldset", { class: "assessment-import-plans" }, el("legend", {}, L.bundle_plans_legend), ...planChoices) : "",
+      planChoices.length || pending.there.length ? el("fieldset", { class: "assessment-import-plans" }, el("legend", {}, L.bundle_plans_legend),
+        ...planChoices, ...pending.there.map((line) => el("p", {}, line))) : "",
       el("p", { id: "assessment-import-effect", class: tooMany ? "team-field-error" : "" }, tooMany
         ? text.format(L.import_full, { max: fmt.limits.responses, history: fmt.limits.history })
         : changes ? text.format(L.import_effect, { total, history: doc.history.length + added.length }) : L.import_nothing_new),

@@ -5,44 +5,58 @@
 // alternative that names every average and spread; the table after it gives the same numbers.
 
 import { el } from "../team/dom.js";
+import { createRows, placeRows } from "./keyed.js";
 import { roundMean } from "./results.js";
 
 const SVG = "http://www.w3.org/2000/svg";
 
 /**
- * @param {ReturnType<import("./results.js").summarise>} summaries in handbook order
  * @param {object} options
  * @param {Map<string, string>} options.titles characteristic id → title
  * @param {Array<{value: number, label: string}>} options.levels
- * @param {Map<string, number|null>|null} options.before characteristic id → earlier average (rounded), when comparing
  * @param {object} options.L labels
  * @param {object} options.text see text.js
- * @returns {HTMLElement}
+ * @returns {{node: HTMLElement, update: Function}} node: the chart (a figure); update(summaries,
+ *   before): draw it for summaries in handbook order, with the earlier averages when comparing
+ *   (a Map of characteristic id → rounded average, or null)
  */
-export function renderChart(summaries, { titles, levels, before, L, text }) {
+export function createChart({ titles, levels, L, text }) {
   const top = levels.at(-1).value;
   const at = (level) => `${(level / top) * 100}%`;
   const first = levels[0];
   const last = levels.at(-1);
-  const caption = text.format(L.chart_caption, { first: `${first.value} (${first.label})`, last: `${last.value} (${last.label})` })
-    + (before ? ` ${L.chart_caption_before}` : "");
-  const items = summaries.map((s) => (s.count
-    ? text.format(L.chart_item, { title: titles.get(s.id), mean: text.mean(roundMean(s.mean)), min: s.min, max: s.max })
-    : text.format(L.chart_item_none, { title: titles.get(s.id) })));
+  const caption = el("figcaption");
+  const axis = el("div", { class: "assessment-chart__axis" },
+    el("span", { class: "assessment-chart__label" }),
+    el("span", { class: "assessment-chart__scale" }, ...levels.map((l) => el("span", { style: `left: ${at(l.value)}` }, String(l.value)))),
+    el("span", { class: "assessment-chart__value" }));
+  const plot = el("div", { class: "assessment-chart__plot", role: "img" }, axis);
+  const rows = createRows();
 
-  const plot = el("div", { class: "assessment-chart__plot", role: "img", "aria-label": text.format(L.chart_alt, { items: items.join("; ") }) },
-    el("div", { class: "assessment-chart__axis" },
-      el("span", { class: "assessment-chart__label" }),
-      el("span", { class: "assessment-chart__scale" }, ...levels.map((l) => el("span", { style: `left: ${at(l.value)}` }, String(l.value)))),
-      el("span", { class: "assessment-chart__value" })));
-  summaries.forEach((s, index) => {
-    const row = el("div", { class: `assessment-chart__row${s.disagree ? " is-disagree" : ""}${s.attention ? " is-attention" : ""}` },
+  function row(s, index, earlier) {
+    return el("div", { class: `assessment-chart__row${s.disagree ? " is-disagree" : ""}${s.attention ? " is-attention" : ""}` },
       el("span", { class: "assessment-chart__label" }, `${index + 1}. ${titles.get(s.id)}`),
-      bar(s, levels, at, before?.get(s.id) ?? null),
-      el("span", { class: "assessment-chart__value" }, text.mean(roundMean(s.mean)), s.disagree ? el("span", { class: "assessment-chart__flag" }, " !") : null));
-    plot.append(row);
-  });
-  return el("figure", { class: "assessment-chart" }, el("figcaption", {}, caption), plot);
+      bar(s, levels, at, earlier),
+      el("span", { class: "assessment-chart__value" }, text.mean(roundMean(s.mean)),
+        s.disagree ? el("span", { class: "assessment-chart__flag" }, " !") : null));
+  }
+
+  return {
+    node: el("figure", { class: "assessment-chart" }, caption, plot),
+    update(summaries, before) {
+      caption.textContent = text.format(L.chart_caption, { first: `${first.value} (${first.label})`, last: `${last.value} (${last.label})` })
+        + (before ? ` ${L.chart_caption_before}` : "");
+      const items = summaries.map((s) => (s.count
+        ? text.format(L.chart_item, { title: titles.get(s.id), mean: text.mean(roundMean(s.mean)), min: s.min, max: s.max })
+        : text.format(L.chart_item_none, { title: titles.get(s.id) })));
+      plot.setAttribute("aria-label", text.format(L.chart_alt, { items: items.join("; ") }));
+      placeRows(plot, summaries.map((s, index) => {
+        const earlier = before?.get(s.id) ?? null;
+        const key = JSON.stringify([index, s.count, s.mean, s.min, s.max, s.disagree, s.attention, earlier]);
+        return rows(s.id, key, () => row(s, index, earlier));
+      }), 1);
+    },
+  };
 }
 
 function bar(summary, levels, at, earlier) {

@@ -2,6 +2,7 @@
 // answers (with undo, which puts back only those answers and keeps everything done since).
 
 import { el } from "../team/dom.js";
+import { createRows, placeRows } from "./keyed.js";
 import { removeResponse, restoreResponse } from "./responses.js";
 import { ratedCount } from "./results.js";
 
@@ -35,20 +36,21 @@ export function wireTeam(ctx) {
     (buttons[Math.min(position, buttons.length - 1)] ?? $("assessment-undo").querySelector("button")).focus();
   });
 
+  const rows = createRows();
   return {
     render() {
       const doc = ctx.current();
       const names = text.names(doc.responses, doc.mine);
       $("assessment-respondents-empty").hidden = doc.responses.length > 0;
-      list.replaceChildren(...doc.responses.map((response) => {
+      placeRows(list, doc.responses.map((response) => {
         const name = names.get(response.id);
         const detail = text.format(L.respondent_line, {
           rated: ratedCount(response, ctx.ids), total: ctx.ids.length, date: text.date(response.updated) });
-        return el("li", { "data-response": response.id },
+        return rows(response.id, JSON.stringify([name, detail]), () => el("li", { "data-response": response.id },
           el("span", { class: "assessment-respondent__name" }, name),
           el("span", { class: "assessment-respondent__detail" }, detail),
           el("button", { type: "button", class: "md-button assessment-small", "data-action": "remove-response",
-            "data-response": response.id, "aria-label": text.format(L.respondent_remove_named, { name }) }, L.respondent_remove));
+            "data-response": response.id, "aria-label": text.format(L.respondent_remove_named, { name }) }, L.respondent_remove)));
       }));
     },
   };

@@ -76,9 +76,10 @@ export function wireTaskLink(ctx) {
     return;
   }
 
-  const chip = el("p", { id: "team-link-filter", class: "team-chip" },
-    el("span", {}, format(L.link_filter_chip, { count: requested.ids.length })),
-    el("button", { type: "button", class: "team-chip__remove", "aria-label": L.link_filter_remove, title: L.link_filter_remove }, "×"));
+  // The chip: what the link filters on, and a button that removes it (classes the page has)
+  const chip = el("div", { id: "team-link-filter", class: "team-row" },
+    el("strong", {}, format(L.link_filter_chip, { count: requested.ids.length })),
+    el("button", { type: "button", class: "md-button team-small" }, L.link_filter_remove));
   $("team-filter-count").closest(".team-row").before(chip);
   alerts.show("link-filter", "info", `${format(L.link_filter_text, { count: requested.ids.length })}${unknownText}`);
   view.setFilters({ tasks: new Set(requested.ids) }, false);

@@ -7,6 +7,7 @@
 // so choosing a level stays fast with a whole team, and what the reader opened stays open.
 
 import { el } from "../team/dom.js";
+import { isoDate } from "../team/files.js";
 import { linkToTasks } from "../team/task-link.js";
 import { createChart } from "./chart.js";
 import { createRows, placeRows } from "./keyed.js";
@@ -72,7 +73,7 @@ export function createResult(ctx) {
     const moves = snapshot ? compare(summaries, summarise(snapshot.responses, ctx.ids)) : null;
     const rated = summaries.some((s) => s.count);
 
-    printed.textContent = text.format(L.report_printed, { date: text.date(new Date().toISOString()) });
+    printed.textContent = text.format(L.report_printed, { date: text.date(isoDate()) });
     who.textContent = whoAnswered(responses, names);
     renderChoice(doc.history, moves, snapshot);
     empty.hidden = rated;

@@ -24,7 +24,10 @@ export function createText(language, L) {
   const locale = LOCALES[language] || language;
   const decimal = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   const signed = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: "exceptZero" });
-  const longDate = new Intl.DateTimeFormat(locale, { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+  const options = { day: "numeric", month: "long", year: "numeric" };
+  // A calendar date (YYYY-MM-DD) is the same day everywhere; a moment is shown in local time
+  const calendarDate = new Intl.DateTimeFormat(locale, { ...options, timeZone: "UTC" });
+  const localDate = new Intl.DateTimeFormat(locale, options);
 
   return Object.freeze({
     format,
@@ -32,8 +35,8 @@ export function createText(language, L) {
     mean: (value) => (value === null ? L.no_rating : decimal.format(value)),
     /** A change: "+0,5", "−1,0", "0,0". */
     change: (value) => (value === null ? L.no_rating : signed.format(value)),
-    /** A YYYY-MM-DD date or an ISO time, as a date: "29 november 2026". */
-    date: (value) => longDate.format(new Date(value.length === 10 ? `${value}T00:00:00Z` : value)),
+    /** A YYYY-MM-DD date, or an ISO time in this browser's time zone, as a date: "29 november 2026". */
+    date: (value) => (value.length === 10 ? calendarDate.format(new Date(`${value}T00:00:00Z`)) : localDate.format(new Date(value))),
     /**
      * The names to show for responses: the name given, or "Zonder naam 1", "Zonder naam 2" …
      * in the order of the responses; this browser's own is marked.

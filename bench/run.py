@@ -27,7 +27,9 @@ median floor.
   the budgets (150 KB for a content page with search, 150 KB for the team page and its modules),
   with what each part weighs;
 - team page (bench/team_page.py): first render and one assignment change, 300 tasks x 40
-  members, in Chromium (skipped without one).
+  members, in Chromium (skipped without one);
+- self-assessment page (bench/assessment_page.py): first render and one level chosen, 20
+  respondents x every characteristic, in Chromium (skipped without one).
 
 The 10x content is also built once without the downloads hook ("pages only"), to show how much
 of the growth is the pages and how much the PDFs. Everything is printed as one table at the
@@ -97,7 +99,8 @@ def main() -> None:
         serve_floor = statistics.median(_serve_cycles(project, floor_config, handbook))
     kinds = _seconds_per_pdf_kind()
     builds = scaling.measure(SCALES, pages_only=PAGES_ONLY)
-    team = _team_page_rows()
+    team = _browser_rows("team_page")
+    assessment = _browser_rows("assessment_page")
 
     rows: list[Row] = [("build (seconds and ratio to the floor before it, median of 3 rounds)",
                         "", "", "", "", "")]
@@ -120,6 +123,9 @@ def main() -> None:
     if team:
         rows.append(("team page (Chromium; median)", "", "", "", "", ""))
         rows += team
+    if assessment:
+        rows.append(("self-assessment page (Chromium; median)", "", "", "", "", ""))
+        rows += assessment
     rows.append(_row("whole bench run (this table)", time.perf_counter() - started, "s"))
     _print_table(rows)
 
@@ -306,12 +312,13 @@ def _pdf_sizes(project: Path) -> list[float]:
             for path in folder.glob("*.pdf")]
 
 
-def _team_page_rows() -> list[Row]:
-    """Rows from bench/team_page.py (the team page's own measurements), when it exists."""
-    module_path = ROOT / "bench" / "team_page.py"
+def _browser_rows(name: str) -> list[Row]:
+    """Rows from a page's own measurements in Chromium (bench/team_page.py,
+    bench/assessment_page.py), when the module exists."""
+    module_path = ROOT / "bench" / f"{name}.py"
     if not module_path.exists():
         return []
-    spec = importlib.util.spec_from_file_location("team_page", module_path)
+    spec = importlib.util.spec_from_file_location(name, module_path)
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     if not hasattr(module, "measure"):
@@ -320,7 +327,7 @@ def _team_page_rows() -> list[Row]:
                      if path and Path(path).exists()), None)
     rows: list[Row] = []
     for name, value, unit_and_goal in module.measure(chromium):
-        # team_page.py writes its goal into the unit: "ms (goal <= 100)"
+        # The module writes its goal into the unit: "ms (goal <= 100)"
         unit, _, goal = unit_and_goal.partition(" (goal <= ")
         goal = goal.rstrip(")")
         verdict = ("ok" if float(value) <= float(goal) else "MISSED") if goal else ""

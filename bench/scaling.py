@@ -16,11 +16,14 @@ downloads cache and no generated pages left over (cold), measuring:
   when they differ by at most 25% of the larger).
 
 Factor n keeps the real records and adds n - 1 copies of every task, role, step, checklist
-action, characteristic, recommendation, glossary term and source, with the id suffix -x2 … -xn
-and " (xn)" after the title; references (roles, steps, related tasks, sources) are rewritten to
-the copy's own ids, so the copied content validates like the real one. The four task groups, the
-three phases, the qualities and the recommendation levels stay (the schema fixes the groups);
-the copies go into the same lists.
+action, characteristic (with its rubric in rubrics.yaml), recommendation, glossary term and
+source, with the id suffix -x2 … -xn and " (xn)" after the title; references (roles, steps,
+related tasks, the rubric's tasks, sources) and former ids are rewritten to the copy's own ids,
+so the copied content validates like the real one. The starter teams stay three, and give every
+copied task a place the way they place the real one: each member also holds the copies of their
+roles, and the copies of tasks they own or leave outside follow. The four task groups, the three
+phases, the qualities and the recommendation levels stay (the schema fixes the groups); the
+copies go into the same lists.
 """
 
 from __future__ import annotations
@@ -49,8 +52,9 @@ import page_weight  # noqa: E402
 from handbook import LANGUAGES  # noqa: E402
 from handbook.paths import DOWNLOADS, DOWNLOADS_FOLDER, GENERATED_FILES, GENERATED_FOLDERS  # noqa: E402
 
-# Fields whose values are ids of copied records (the groups a role works in are not copied).
-REFERENCE_FIELDS = ("roles", "steps", "related", "sources")
+# Fields whose values are ids of copied records (the groups a role works in are not copied),
+# and the former ids of a record, which must stay unique too.
+REFERENCE_FIELDS = ("roles", "steps", "related", "tasks", "sources", "formerly")
 LINEAR_WITHIN = 0.25
 
 
@@ -144,6 +148,8 @@ def multiply_content(content: Path, factor: int) -> Content:
     for n in range(2, factor + 1):
         for records, real in zip(lists, originals, strict=True):
             records.extend(_renamed(record, n) for record in real)
+    for template in data["team-templates"]["templates"]:
+        _place_copies(template, factor)
     for name, value in data.items():
         (content / f"{name}.yaml").write_text(
             yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
@@ -182,6 +188,7 @@ def _record_lists(data: dict) -> Iterator[list[dict]]:
     yield data["roles"]["roles"]
     yield from (phase["steps"] for phase in data["guidelines"]["phases"])
     yield data["characteristics"]["characteristics"]
+    yield data["rubrics"]["rubrics"]
     yield from (level["recommendations"] for level in data["recommendations"]["levels"])
     yield data["glossary"]["terms"]
     yield data["sources"]["sources"]
@@ -191,7 +198,10 @@ def _renamed(record: dict, n: int) -> dict:
     """Copy n of a record: new ids (its own and its actions'), references and titles to match."""
     new = copy.deepcopy(record)
     suffix = f"-x{n}"
-    new["id"] += suffix
+    if "id" in new:
+        new["id"] += suffix
+    else:  # a rubric: named by its characteristic
+        new["characteristic"] += suffix
     for action in new.get("actions", ()):
         action["id"] += suffix
     for field in REFERENCE_FIELDS:
@@ -204,6 +214,20 @@ def _renamed(record: dict, n: int) -> dict:
     if "nl" in new and "en" in new:  # a glossary term
         new["nl"], new["en"] = f"{new['nl']} (x{n})", f"{new['en']} (x{n})"
     return new
+
+
+def _place_copies(template: dict, factor: int) -> None:
+    """A starter team for the multiplied content: members also hold the copies of their roles,
+    and the copies of the tasks it places by hand go where the real ones go."""
+    copies = [f"-x{n}" for n in range(2, factor + 1)]
+    for member in template["members"]:
+        roles = member["roles"]
+        member["roles"] = [*roles, *(role + suffix for suffix in copies for role in roles)]
+    if template.get("owners"):
+        template["owners"] = {**template["owners"], **{task + suffix: key for suffix in copies
+                                                       for task, key in template["owners"].items()}}
+    for destination, tasks in (template.get("outside") or {}).items():
+        template["outside"][destination] = [*tasks, *(task + suffix for suffix in copies for task in tasks)]
 
 
 class _TreeSampler(threading.Thread):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from handbook import review_dates, terms
+from handbook import review_dates, rubric_check, terms
 from handbook.errors import ContentError
 from handbook.team_templates import OUTSIDE, place_tasks
 from handbook.yamlsource import FieldPath, SourceFile, format_path
@@ -29,7 +29,7 @@ UNSAFE_LINK = re.compile(r"(?:\]\(|^ {0,3}\[[^\]]+\]:)\s*<?\s*(javascript|vbscri
 MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)", re.MULTILINE)
 # Record lists whose entries need provenance (sources or synthesis: true), per file.
 PROVENANCE_FILES = {"tasks", "roles", "guidelines", "characteristics", "recommendations", "glossary",
-                    "team-templates"}
+                    "team-templates"}  # rubrics.yaml: see rubric_check
 # An alias is a word or short phrase people type into a search box, not a sentence
 ALIAS_MAX_LENGTH = 40
 
@@ -92,6 +92,7 @@ def cross_check(sources: dict[str, SourceFile]) -> list[ContentError]:
     if "team-templates" in sources and "tasks" in sources:
         errors.extend(_check_team_templates(sources["team-templates"], sources["tasks"], known,
                                             former))
+    errors.extend(rubric_check.check_rubrics(sources, known, former, _unknown_id))
     errors.extend(review_dates.check_dates(sources))
     if "glossary" in sources:
         errors.extend(terms.check_glossary(sources["glossary"]))

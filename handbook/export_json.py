@@ -76,6 +76,9 @@ def handbook_to_dict(handbook: Handbook, site_url: str = "/") -> dict:
              "description": _t(c.description), "advantages": [_t(x) for x in c.advantages],
              "challenges": [_t(x) for x in c.challenges], "approach": _t(c.approach),
              "aliases": _variants(c.aliases),
+             "rubric": {"levels": [_t(x) for x in c.rubric.levels], "advice": _t(c.rubric.advice),
+                        "steps": list(c.rubric.step_ids), "tasks": list(c.rubric.task_ids),
+                        **_provenance(c.rubric.provenance)},
              "url": urls(paths.page_path(c)), **_provenance(c.provenance)}
             for c in handbook.characteristics
         ],

@@ -35,6 +35,7 @@ def kinds_of_pages() -> list[tuple[str, str]]:
         ("privacy", "privacy.md"),
         ("downloads", paths.DOWNLOADS),
         ("team", "team.md"),
+        ("self-assessment", "self-assessment.md"),
     ]
     return chosen
 

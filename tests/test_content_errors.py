@@ -521,3 +521,70 @@ def test_task_both_outside_and_owned(content: Path) -> None:
         "'pol-vision' also has an owner under 'owners:' — a task goes outside or to a member, "
         "not both; keep one of the two",
     ]
+
+
+# ---- The self-assessment's rubrics (content/rubrics.yaml) -------------------------------------
+
+
+def test_rubric_with_a_dangling_step_and_task(content: Path) -> None:
+    edit(content, "rubrics.yaml", "steps: [divide-tasks]", "steps: [divide-task]")
+    edit(content, "rubrics.yaml", "tasks: [pol-vision]", "tasks: [tech-wifi, pol-visoin]")
+    assert messages(content) == [
+        "content/rubrics.yaml:9:13: rubrics[0].steps[0]: step 'divide-task' does not exist "
+        "(did you mean 'divide-tasks'?) — use an id from content/guidelines.yaml",
+        "content/rubrics.yaml:10:24: rubrics[0].tasks[1]: task 'pol-visoin' does not exist "
+        "(did you mean 'pol-vision'?) — use an id from content/tasks.yaml",
+    ]
+
+
+def test_rubric_naming_a_merged_task(content: Path) -> None:
+    edit(content, "tasks.yaml", "    - id: pol-vision\n",
+         "    - id: pol-vision\n      formerly: [pol-old-vision]\n")
+    edit(content, "rubrics.yaml", "tasks: [pol-vision]", "tasks: [pol-old-vision]")
+    assert messages(content) == [
+        "content/rubrics.yaml:10:13: rubrics[0].tasks[0]: task 'pol-old-vision' was merged or "
+        "renamed into 'pol-vision' — use 'pol-vision' (see 'formerly:' in content/tasks.yaml)",
+    ]
+
+
+def test_rubric_with_too_few_levels(content: Path) -> None:
+    edit(content, "rubrics.yaml", "      - {nl: Altijd samen., en: Always together.}\n", "")
+    assert messages(content) == [
+        "content/rubrics.yaml:4:7: rubrics[0].levels: 3 levels are described, but the "
+        "self-assessment has 4 (schema/team-assessment.schema.json, $defs.level) — write one "
+        "description per level, from level 1 (not yet) to level 4 (fully)",
+    ]
+
+
+def test_rubric_of_an_unknown_characteristic_and_one_missing(content: Path) -> None:
+    edit(content, "rubrics.yaml", "characteristic: strong-school-group-role",
+         "characteristic: strong-school-group-rol")
+    assert messages(content) == [
+        "content/rubrics.yaml:1:1: rubrics: characteristic 'strong-school-group-role' "
+        "(content/characteristics.yaml:2) has no rubric — add a record with "
+        "'characteristic: strong-school-group-role', its levels, advice, steps and tasks",
+        "content/rubrics.yaml:2:21: rubrics[0].characteristic: characteristic "
+        "'strong-school-group-rol' does not exist (did you mean 'strong-school-group-role'?) — "
+        "use an id from content/characteristics.yaml",
+    ]
+
+
+def test_two_rubrics_for_one_characteristic(content: Path) -> None:
+    text = (content / "rubrics.yaml").read_text(encoding="utf-8")
+    (content / "rubrics.yaml").write_text(text + text.split("\n", 1)[1], encoding="utf-8")
+    assert messages(content) == [
+        "content/rubrics.yaml:12:21: rubrics[1].characteristic: 'strong-school-group-role' "
+        "already has a rubric at content/rubrics.yaml:2:21 — a characteristic has one rubric; "
+        "merge the two",
+    ]
+
+
+def test_rubric_without_provenance_or_advice(content: Path) -> None:
+    edit(content, "rubrics.yaml", "    synthesis: true\n", "")
+    edit(content, "rubrics.yaml", "    advice: {nl: Maak afspraken., en: Make agreements.}\n", "")
+    found = messages(content)
+    assert "content/rubrics.yaml:2:5: rubrics[0]: the rubric of 'strong-school-group-role' has no " \
+           "provenance — add 'synthesis: true' if it is the handbook's own synthesis, or " \
+           "'sources: [source-id, …]' with ids from content/sources.yaml" in found
+    assert any(message.startswith("content/rubrics.yaml:2:5: rubrics[0]") and "advice" in message
+               for message in found), found

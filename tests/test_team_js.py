@@ -1,8 +1,11 @@
-"""Promise: the team planner's modules keep their contracts, checked without a browser.
+"""Promise: the team planner's and the self-assessment's modules keep their contracts (no browser).
 
-Runs the JavaScript unit tests (tests/js/*.test.mjs) with Node: the schema checker, the plan
-format and its migrations, the plan operations, storage, the session with two tabs, undo and
-the CSV export. Each test file there says which promise it checks.
+Runs the JavaScript unit tests (tests/js/**/*.test.mjs) with Node: the schema checker, the plan
+format and its migrations, the plan operations, storage, the session with two tabs, undo, the
+CSV export and the link that filters the team page; and in tests/js/assessment/ the
+self-assessment's format, its aggregation (average, spread, disagreement), recognising the same
+response imported twice, and the file that bundles a plan with its assessment. Each test file
+says which promise it checks.
 """
 
 from __future__ import annotations

@@ -13,6 +13,7 @@ import { wireSaving } from "./saving.js";
 import { createSession } from "./session.js";
 import { createPlan, fitToHandbook, newId, planModel } from "./state.js";
 import { createStore, openStorage, scopedKey } from "./storage.js";
+import { wireTaskLink } from "./task-link.js";
 import { wireTransfer } from "./transfer.js";
 import { createUndo } from "./undo.js";
 import { createView } from "./view.js";
@@ -111,5 +112,6 @@ export function startPlanner(root, data, basePath) {
   const loaded = ctx.session.start();
   ctx.view.renderAll();
   saving.started(loaded);
+  wireTaskLink(ctx);
   return ctx;
 }

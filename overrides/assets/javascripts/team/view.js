@@ -6,7 +6,7 @@ import { el, keepFocus } from "./dom.js";
 import { createTaskList, renderMembers, renderOrphans, renderOverview } from "./render.js";
 import { allTasks, format, homelessTasks } from "./state.js";
 
-const NO_FILTERS = Object.freeze({ group: "", member: "", status: "", unassigned: false, query: "" });
+const NO_FILTERS = Object.freeze({ group: "", member: "", status: "", unassigned: false, query: "", tasks: null });
 
 /**
  * @param {object} ctx the planner (see planner.js): data, L, fmt, model, handbook, $, say, plan()
@@ -75,7 +75,7 @@ export function createView(ctx) {
   }
 
   function filtersActive() {
-    return Boolean(filters.group || filters.member || filters.status || filters.unassigned || filters.query.trim());
+    return Boolean(filters.group || filters.member || filters.status || filters.unassigned || filters.query.trim() || filters.tasks);
   }
 
   /**

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from handbook import DEFAULT_LANGUAGE, paths, team_format
 from handbook.assessment_format import STORAGE_NAME, assessment_format, bundle_schema, schema
-from handbook.downloads.catalogue import SELF_CHECK_FILE
+from handbook.downloads.catalogue import file_name
 from handbook.model import Handbook
 
 LABEL_PREFIX = "assessment."
@@ -58,7 +58,7 @@ def assessment_data(handbook: Handbook, language: str) -> dict:
             for c in handbook.characteristics
         ],
         "teamUrl": link("team/"),
-        "pdfUrl": link(f"downloads/{SELF_CHECK_FILE}"),
+        "pdfUrl": link(f"downloads/{file_name('self-check', language)}"),
         "labels": assessment_labels(handbook, language),
     }
 

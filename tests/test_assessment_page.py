@@ -18,6 +18,7 @@ import pytest
 
 from handbook.assessment_data import assessment_data, assessment_labels
 from handbook.assessment_format import SCHEMA_PATH, assessment_format, schema
+from handbook.downloads.catalogue import file_name
 from handbook.team_format import schema as plan_schema
 from tests.assessment_browser import (
     LANGUAGES,
@@ -33,7 +34,7 @@ from tests.assessment_browser import (
     seed,
     set_name,
 )
-from tests.test_team_page import axe_violations
+from tests.conftest import axe_violations
 
 
 @pytest.fixture
@@ -118,7 +119,7 @@ def test_without_javascript_the_rubric_reads_and_prints_with_the_advice(browser,
     assert labels[language]["nojs_title"] in notice.inner_text()
     pdf = notice.locator("a")
     assert pdf.inner_text() == labels[language]["pdf_link"]
-    assert pdf.get_attribute("href") == "../downloads/strong-team-self-check.pdf"
+    assert pdf.get_attribute("href") == f"../downloads/{file_name('self-check', language)}"
     # Every characteristic with its levels, its advice and the links to its steps and tasks
     for characteristic in handbook.characteristics:
         fieldset = page.locator(f"#rate-{characteristic.id}")
@@ -144,9 +145,9 @@ def test_without_javascript_the_rubric_reads_and_prints_with_the_advice(browser,
 def test_the_pdf_the_page_links_to_exists(site, pages) -> None:
     for language, path in LANGUAGES.items():
         href = pages.page(path).select_one(".assessment-nojs a")["href"]
-        assert href == "../downloads/strong-team-self-check.pdf"
+        assert href == f"../downloads/{file_name('self-check', language)}"
         folder = site if language == "nl" else site / "en"
-        assert (folder / "downloads" / "strong-team-self-check.pdf").is_file()
+        assert (folder / "downloads" / file_name("self-check", language)).is_file()
 
 
 @pytest.mark.parametrize("language", list(LANGUAGES))

@@ -37,9 +37,9 @@ from tests.assessment_browser import (
     valid_bundle,
     wait_for_live,
 )
+from tests.conftest import axe_violations
 from tests.team_browser import a_plan, plan_document
 from tests.team_browser import valid as valid_plan
-from tests.test_team_page import axe_violations
 
 
 @pytest.fixture(params=list(LANGUAGES))

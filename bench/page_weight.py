@@ -1,8 +1,8 @@
 """Page weight: the gzipped bytes a reader downloads on a first visit to a page.
 
 `measure(site, tasks, groups)` reads a built site and weighs the heaviest task page and the
-heaviest task-group overview (the pages with the largest HTML) in each language, and the team
-page (`/team/`). A first visit to a page downloads:
+heaviest task-group overview (the pages with the largest HTML) in each language, the team page
+(`/team/`) and the self-assessment page (`/self-assessment/`). A first visit to a page downloads:
 
 - html: the page itself;
 - css: every stylesheet it links (`<link rel="stylesheet">`, the print stylesheet included:
@@ -21,6 +21,8 @@ page (`/team/`). A first visit to a page downloads:
 Each file is gzipped on its own at level 6 (a common server setting) and counted once.
 Budgets, first visit with search: 150 KB for a content page. The team page's budget (150 KB)
 is for the page and its modules, as before; its first visit with search is shown beside it.
+The self-assessment page has the same budget as the team page, for the page and its modules
+(its own and the planner's it imports).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from handbook import DEFAULT_LANGUAGE, LANGUAGES
 from handbook.search_index import index_path
 
 KB = 1024
-BUDGETS = {"content": 150, "team": 150}
+BUDGETS = {"content": 150, "team": 150, "assessment": 150}
 ORIGIN = "http://handbook.invalid/"
 # A static import or re-export: `import x from "./a.js"`, `import "./a.js"`, `export * from "./a.js"`
 STATIC_IMPORT = re.compile(
@@ -75,7 +77,8 @@ class Weight:
 
 
 def measure(site: Path, tasks: list[str], groups: list[str]) -> list[Weight]:
-    """The heaviest task and group pages per language, and the team page (see the module)."""
+    """The heaviest task and group pages per language, the team page and the self-assessment page
+    (see the module)."""
     weights = []
     for language in LANGUAGES:
         prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
@@ -89,7 +92,9 @@ def measure(site: Path, tasks: list[str], groups: list[str]) -> list[Weight]:
                        BUDGETS["team"], with_search=False)
     team_with_search = page_weight(site, "team/", "team page /team/, with search (no budget)",
                                    "team+search", None)
-    return [*weights, team, team_with_search]
+    assessment = page_weight(site, "self-assessment/", "self-assessment /self-assessment/ (page and modules)",
+                             "assessment", BUDGETS["assessment"], with_search=False)
+    return [*weights, team, team_with_search, assessment]
 
 
 def page_weight(site: Path, url: str, name: str, kind: str, budget_kb: float | None, *,

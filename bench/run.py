@@ -7,14 +7,16 @@ Everything runs on a temporary copy of the project, never on the repository's ow
 - cold: the full build with an empty downloads cache;
 - warm: the full build again, nothing changed;
 - one edit: the full build after changing one task's title;
+- make serve: the time from saving one task title to the rebuilt task page being served by
+  `mkdocs serve` (which looks for changes every half second), with the full site and, for
+  comparison, without the downloads;
 - seconds per PDF kind: one checklist of each kind written in this process.
 
 A shared machine's speed drifts by a tenth and more within a minute, so the builds run in three
 rounds (floor, cold, floor, warm, one edit). Each build's ratio is taken to the floor built just
 before it, and each figure is the median over the rounds: drift then moves a build and the
-floor it is compared with together.
-
-Each build time is shown as a ratio to the floor, with the goals from the issue.
+floor it is compared with together. The serve cycles (median of three) are compared with the
+median floor.
 
 - scaling (bench/scaling.py): a cold full build with the content at 1x, 4x and 10x (renamed
   copies of the real records, on a temporary copy of the project), its time, peak memory and
@@ -26,12 +28,14 @@ Each build time is shown as a ratio to the floor, with the goals from the issue.
   with what each part weighs;
 - team page (bench/team_page.py): first render and one assignment change, 300 tasks x 40
   members, and the user actions a complete first plan takes (bench/team_walk.py), in Chromium
-  (skipped without one).
+  (skipped without one);
+- self-assessment page (bench/assessment_page.py): first render and one level chosen, 20
+  respondents x every characteristic, in Chromium (skipped without one).
 
 The 10x content is also built once without the downloads hook ("pages only"), to show how much
 of the growth is the pages and how much the PDFs. Everything is printed as one table at the
-end; the whole run takes about 5 to 8 minutes on 2 cores. `BENCH_SCALES=1,4` measures fewer
-factors, `BENCH_PAGES_ONLY=` (empty) skips the pages-only build.
+end, with the time the whole run took (README.md has the last figures). `BENCH_SCALES=1,4`
+measures fewer factors, `BENCH_PAGES_ONLY=` (empty) skips the pages-only build.
 """
 
 from __future__ import annotations
@@ -40,11 +44,14 @@ import importlib.util
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,7 +61,8 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 import page_weight  # noqa: E402  (bench/, next to this file)
 import scaling  # noqa: E402
 
-GOALS = {"warm rebuild": 1.1, "rebuild after one edit": 1.3, "cold full build": 2.0}
+GOALS = {"warm rebuild": 1.1, "rebuild after one edit": 1.3, "cold full build": 2.0,
+         "make serve": 1.3}
 SCALES = tuple(int(n) for n in os.environ.get("BENCH_SCALES", "1,4,10").split(",") if n)
 PAGES_ONLY = tuple(int(n) for n in os.environ.get("BENCH_PAGES_ONLY", "10").split(",") if n)
 
@@ -88,9 +96,12 @@ def main() -> None:
             runs["edit"].append((_edited_build(project, f"(bench {round_number})"), floor_after))
             floors += [floor_before, floor_after]
         floor = statistics.median(floors)
+        serve = statistics.median(_serve_cycles(project, project / "mkdocs.yml", handbook))
+        serve_floor = statistics.median(_serve_cycles(project, floor_config, handbook))
     kinds = _seconds_per_pdf_kind()
     builds = scaling.measure(SCALES, pages_only=PAGES_ONLY)
-    team = _team_page_rows()
+    team = _browser_rows("team_page")
+    assessment = _browser_rows("assessment_page")
 
     rows: list[Row] = [("build (seconds and ratio to the floor before it, median of 3 rounds)",
                         "", "", "", "", "")]
@@ -101,6 +112,9 @@ def main() -> None:
         seconds = statistics.median(build for build, _floor in runs[key])
         ratio = statistics.median(build / floor_before for build, floor_before in runs[key])
         rows.append(_row(name, seconds, "s", f"{ratio:.2f}x", (ratio, goal)))
+    rows.append(_row("make serve: save a task title -> page served", serve, "s",
+                     f"{serve / floor:.2f}x", (serve / floor, GOALS["make serve"])))
+    rows.append(_row("  the same without the downloads", serve_floor, "s", f"{serve_floor / floor:.2f}x"))
     rows += [_row(f"one PDF: {kind}", seconds, "s", f"{seconds / floor:.2f}x")
              for kind, seconds in kinds.items()]
     rows.append(_row("PDF size, largest / smallest", f"{max(sizes):.0f} / {min(sizes):.0f}", "KB"))
@@ -110,6 +124,9 @@ def main() -> None:
     if team:
         rows.append(("team page (Chromium; median)", "", "", "", "", ""))
         rows += team
+    if assessment:
+        rows.append(("self-assessment page (Chromium; median)", "", "", "", "", ""))
+        rows += assessment
     rows.append(_row("whole bench run (this table)", time.perf_counter() - started, "s"))
     _print_table(rows)
 
@@ -170,11 +187,7 @@ def _print_table(rows: list[Row]) -> None:
 
 
 def _copy_project(project: Path) -> None:
-    skip = shutil.ignore_patterns("__pycache__", "downloads", "downloads.md")
-    for name in ("content", "docs", "hooks", "overrides", "schema"):
-        shutil.copytree(ROOT / name, project / name, ignore=skip)
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    (project / "handbook").symlink_to(ROOT / "handbook")  # only for mkdocs.yml's watch list
+    scaling.copy_project(project)  # without generated pages, downloads or a cache
 
 
 def _floor_config(project: Path) -> Path:
@@ -203,48 +216,110 @@ def _cold_build(project: Path) -> float:
     return _build(project)
 
 
-def _edited_build(project: Path, mark: str) -> float:
-    """The build after changing the first task's Dutch title (the same task each time)."""
+def _edit_title(project: Path, mark: str) -> str:
+    """Change the first task's Dutch title (the same task each time); return the new title."""
     tasks_yaml = project / "content" / "tasks.yaml"
     text = tasks_yaml.read_text(encoding="utf-8")
     match = re.search(r"^(\s+)nl: (.+)$", text[text.index("tasks:"):], flags=re.MULTILINE)
     assert match is not None
-    title = re.sub(r" \(bench \d\)$", "", match.group(0))
-    tasks_yaml.write_text(text.replace(match.group(0), f"{title} {mark}", 1), encoding="utf-8")
+    line = re.sub(r" \((bench|serve) \d\)$", "", match.group(0))
+    new_line = f"{line} {mark}" if mark else line
+    tasks_yaml.write_text(text.replace(match.group(0), new_line, 1), encoding="utf-8")
+    return new_line.split("nl: ", 1)[1]
+
+
+def _edited_build(project: Path, mark: str) -> float:
+    """The build after changing the first task's Dutch title."""
+    _edit_title(project, mark)
     return _build(project)
 
 
+def _serve_cycles(project: Path, config: Path, handbook: object, rounds: int = 3) -> list[float]:
+    """`mkdocs serve` as `make serve` runs it: seconds from saving a task title to the task page
+    being served with it, once per round, each after the server has gone quiet."""
+    from handbook import paths
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    task = handbook.groups[0].tasks[0]  # type: ignore[attr-defined]
+    url = f"http://127.0.0.1:{port}/{paths.page_url(paths.page_path(task), 'nl')}"
+    title = _edit_title(project, "")  # no mark left by the builds before
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(config),
+                               "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    last_line = [time.monotonic()]
+
+    def follow_log() -> None:
+        for _line in server.stderr:  # type: ignore[union-attr]
+            last_line[0] = time.monotonic()
+
+    threading.Thread(target=follow_log, daemon=True).start()
+    try:
+        _served(url, title, timeout=300)  # the first build
+        seconds = []
+        for round_number in range(1, rounds + 1):
+            while time.monotonic() - last_line[0] < 2:  # quiet: no build running or due
+                time.sleep(0.1)
+            start = time.perf_counter()
+            title = _edit_title(project, f"(serve {round_number})")
+            _served(url, title, timeout=120)
+            seconds.append(time.perf_counter() - start)
+        return seconds
+    finally:
+        server.terminate()
+        server.wait()
+        _edit_title(project, "")  # the title as it was
+
+
+def _served(url: str, text: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if text in response.read().decode("utf-8"):
+                    return
+        except OSError:
+            pass
+        time.sleep(0.02)
+    sys.exit(f"mkdocs serve did not serve {text!r} at {url} within {timeout:.0f} s")
+
+
 def _seconds_per_pdf_kind() -> dict[str, float]:
+    """One checklist of each kind, in this process: a batch of three against a batch of one, the
+    difference halved (so loading the fonts, which a batch does once, is left out)."""
     from handbook.downloads import catalogue, pdf
     from handbook.load import load_handbook
 
     handbook = load_handbook(ROOT / "content")
-    pdf.init_worker()
     seconds: dict[str, float] = {}
-    with tempfile.TemporaryDirectory() as folder:
-        for item in catalogue.downloads(handbook, "nl"):
-            if not item.is_pdf or item.kind in seconds:
-                continue
-            html = pdf.render_html(handbook, item, "https://example.org/")
+    for item in catalogue.downloads(handbook, "nl"):
+        if not item.is_pdf or item.kind in seconds:
+            continue
+        html = pdf.render_html(handbook, item, "https://example.org/").replace(pdf.DATE_TOKEN, "2000-01-01")
+        job = pdf.PdfJob(item.name, item.template or "", html)
+        timings: dict[int, float] = {}
+        for count in (1, 3, 1, 3):  # the best of two of each, against the machine's drift
             start = time.perf_counter()
-            pdf.write_pdf(pdf.PdfJob(item.name, item.template or "",
-                                     html.replace(pdf.DATE_TOKEN, "2000-01-01"),
-                                     str(Path(folder) / item.name)))
-            seconds[item.kind] = time.perf_counter() - start
-    pdf.release_worker()
+            pdf.make_pdfs([job] * count)
+            timings[count] = min(timings.get(count, float("inf")), time.perf_counter() - start)
+        seconds[item.kind] = (timings[3] - timings[1]) / 2
     return seconds
 
 
 def _pdf_sizes(project: Path) -> list[float]:
-    return [path.stat().st_size / 1024 for path in (project / ".cache" / "downloads").rglob("*.pdf")]
+    site = project / "site"
+    return [path.stat().st_size / 1024 for folder in (site / "downloads", site / "en" / "downloads")
+            for path in folder.glob("*.pdf")]
 
 
-def _team_page_rows() -> list[Row]:
-    """Rows from bench/team_page.py (the team page's own measurements), when it exists."""
-    module_path = ROOT / "bench" / "team_page.py"
+def _browser_rows(name: str) -> list[Row]:
+    """Rows from a page's own measurements in Chromium (bench/team_page.py,
+    bench/assessment_page.py), when the module exists."""
+    module_path = ROOT / "bench" / f"{name}.py"
     if not module_path.exists():
         return []
-    spec = importlib.util.spec_from_file_location("team_page", module_path)
+    spec = importlib.util.spec_from_file_location(name, module_path)
     module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
     spec.loader.exec_module(module)  # type: ignore[union-attr]
     if not hasattr(module, "measure"):
@@ -253,7 +328,7 @@ def _team_page_rows() -> list[Row]:
                      if path and Path(path).exists()), None)
     rows: list[Row] = []
     for name, value, unit_and_goal in module.measure(chromium):
-        # team_page.py writes its goal into the unit: "ms (goal <= 100)"
+        # The module writes its goal into the unit: "ms (goal <= 100)"
         unit, _, goal = unit_and_goal.partition(" (goal <= ")
         goal = goal.rstrip(")")
         verdict = ("ok" if float(value) <= float(goal) else "MISSED") if goal else ""

@@ -16,11 +16,14 @@ downloads cache and no generated pages left over (cold), measuring:
   when they differ by at most 25% of the larger).
 
 Factor n keeps the real records and adds n - 1 copies of every task, role, step, checklist
-action, characteristic, recommendation, glossary term and source, with the id suffix -x2 … -xn
-and " (xn)" after the title; references (roles, steps, related tasks, sources) are rewritten to
-the copy's own ids, so the copied content validates like the real one. The four task groups, the
-three phases, the qualities and the recommendation levels stay (the schema fixes the groups);
-the copies go into the same lists.
+action, characteristic (with its rubric in rubrics.yaml), recommendation, glossary term and
+source, with the id suffix -x2 … -xn and " (xn)" after the title; references (roles, steps,
+related tasks, the rubric's tasks, sources) and former ids are rewritten to the copy's own ids,
+so the copied content validates like the real one. The starter teams stay three, and give every
+copied task a place the way they place the real one: each member also holds the copies of their
+roles, and the copies of tasks they own or leave outside follow. The four task groups, the three
+phases, the qualities and the recommendation levels stay (the schema fixes the groups); the
+copies go into the same lists.
 """
 
 from __future__ import annotations
@@ -47,11 +50,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import page_weight  # noqa: E402
 
 from handbook import LANGUAGES  # noqa: E402
-from handbook.paths import GENERATED_FILES, GENERATED_FOLDERS  # noqa: E402
+from handbook.paths import DOWNLOADS, DOWNLOADS_FOLDER, GENERATED_FILES, GENERATED_FOLDERS  # noqa: E402
 
-# Fields whose values are ids of copied records (the groups a role works in are not copied).
-# Fields naming other records (or former ids, which must stay unique): renamed with the copy
-REFERENCE_FIELDS = ("roles", "steps", "related", "sources", "formerly")
+# Fields whose values are ids of copied records (the groups a role works in are not copied),
+# and the former ids of a record, which must stay unique too.
+REFERENCE_FIELDS = ("roles", "steps", "related", "tasks", "sources", "formerly")
 LINEAR_WITHIN = 0.25
 
 
@@ -115,7 +118,7 @@ def memory_growth(builds: list[Build]) -> tuple[list[tuple[int, int, float]], st
 
 def copy_project(project: Path) -> None:
     """The files a build reads, without generated pages, downloads or a cache (a cold start)."""
-    generated = {*GENERATED_FOLDERS, *GENERATED_FILES, "downloads", "__pycache__"}
+    generated = {*GENERATED_FOLDERS, *GENERATED_FILES, DOWNLOADS, DOWNLOADS_FOLDER, "__pycache__"}
 
     def skip(folder: str, names: list[str]) -> set[str]:
         in_language = Path(folder).name in LANGUAGES and Path(folder).parent.name == "docs"
@@ -145,7 +148,8 @@ def multiply_content(content: Path, factor: int) -> Content:
     for n in range(2, factor + 1):
         for records, real in zip(lists, originals, strict=True):
             records.extend(_renamed(record, n) for record in real)
-    _staff_copied_roles(data.get("team-templates"), factor)
+    for template in data["team-templates"]["templates"]:
+        _place_copies(template, factor)
     for name, value in data.items():
         (content / f"{name}.yaml").write_text(
             yaml.safe_dump(value, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
@@ -184,30 +188,20 @@ def _record_lists(data: dict) -> Iterator[list[dict]]:
     yield data["roles"]["roles"]
     yield from (phase["steps"] for phase in data["guidelines"]["phases"])
     yield data["characteristics"]["characteristics"]
+    yield data["rubrics"]["rubrics"]
     yield from (level["recommendations"] for level in data["recommendations"]["levels"])
     yield data["glossary"]["terms"]
     yield data["sources"]["sources"]
-
-
-def _staff_copied_roles(templates: dict | None, factor: int) -> None:
-    """A starter team places the copies of a task as it places the task: its members also hold
-    the copies of their roles, and the tasks it names (owners, outside) are named with their
-    copies (the content check refuses a task that nobody in a starter team takes)."""
-    copies = range(2, factor + 1)
-    for template in (templates or {}).get("templates", ()):
-        for member in template["members"]:
-            member["roles"] += [f"{role}-x{n}" for n in copies for role in member["roles"]]
-        owners = template.get("owners") or {}
-        owners.update({f"{task}-x{n}": key for task, key in list(owners.items()) for n in copies})
-        for destination, tasks in (template.get("outside") or {}).items():
-            template["outside"][destination] = [*tasks, *(f"{task}-x{n}" for n in copies for task in tasks)]
 
 
 def _renamed(record: dict, n: int) -> dict:
     """Copy n of a record: new ids (its own and its actions'), references and titles to match."""
     new = copy.deepcopy(record)
     suffix = f"-x{n}"
-    new["id"] += suffix
+    if "id" in new:
+        new["id"] += suffix
+    else:  # a rubric: named by its characteristic
+        new["characteristic"] += suffix
     for action in new.get("actions", ()):
         action["id"] += suffix
     for field in REFERENCE_FIELDS:
@@ -220,6 +214,20 @@ def _renamed(record: dict, n: int) -> dict:
     if "nl" in new and "en" in new:  # a glossary term
         new["nl"], new["en"] = f"{new['nl']} (x{n})", f"{new['en']} (x{n})"
     return new
+
+
+def _place_copies(template: dict, factor: int) -> None:
+    """A starter team for the multiplied content: members also hold the copies of their roles,
+    and the copies of the tasks it places by hand go where the real ones go."""
+    copies = [f"-x{n}" for n in range(2, factor + 1)]
+    for member in template["members"]:
+        roles = member["roles"]
+        member["roles"] = [*roles, *(role + suffix for suffix in copies for role in roles)]
+    if template.get("owners"):
+        template["owners"] = {**template["owners"], **{task + suffix: key for suffix in copies
+                                                       for task, key in template["owners"].items()}}
+    for destination, tasks in (template.get("outside") or {}).items():
+        template["outside"][destination] = [*tasks, *(task + suffix for suffix in copies for task in tasks)]
 
 
 class _TreeSampler(threading.Thread):

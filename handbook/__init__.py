@@ -13,3 +13,10 @@ except PackageNotFoundError:  # running from a checkout that was never installed
 
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
+# The language tag of each language in documents (PDF, XLSX): the Dutch is Flemish Dutch
+LANGUAGE_TAGS = {"nl": "nl-BE", "en": "en"}
+
+
+def language_tag(language: str) -> str:
+    """``nl-BE`` for ``nl``, ``en`` for ``en``: the tag a document declares its language with."""
+    return LANGUAGE_TAGS[language]

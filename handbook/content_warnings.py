@@ -24,8 +24,8 @@ from handbook.content_texts import TextField, page_texts, yaml_texts
 from handbook.yamlsource import FieldPath, SourceFile, format_path
 
 # Files whose records carry review dates (ui.yaml holds labels, not statements)
-DATED_FILES = ("tasks", "roles", "team-templates", "guidelines", "characteristics", "recommendations",
-               "glossary", "sources")
+DATED_FILES = ("tasks", "roles", "team-templates", "guidelines", "characteristics", "rubrics",
+               "recommendations", "glossary", "sources")
 
 
 # How to say that something holds now, per language (in the future-tense warning)

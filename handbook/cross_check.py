@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from handbook import review_dates, terms
+from handbook import review_dates, rubric_check, terms
 from handbook.errors import ContentError
 from handbook.team_templates import OUTSIDE, place_tasks
 from handbook.yamlsource import FieldPath, SourceFile, format_path
@@ -29,7 +29,7 @@ UNSAFE_LINK = re.compile(r"(?:\]\(|^ {0,3}\[[^\]]+\]:)\s*<?\s*(javascript|vbscri
 MARKDOWN_HEADING = re.compile(r"^ {0,3}#{1,6}(\s|$)", re.MULTILINE)
 # Record lists whose entries need provenance (sources or synthesis: true), per file.
 PROVENANCE_FILES = {"tasks", "roles", "guidelines", "characteristics", "recommendations", "glossary",
-                    "team-templates"}
+                    "team-templates"}  # rubrics.yaml: see rubric_check
 # An alias is a word or short phrase people type into a search box, not a sentence
 ALIAS_MAX_LENGTH = 40
 
@@ -79,6 +79,11 @@ def cross_check(sources: dict[str, SourceFile]) -> list[ContentError]:
     for name in ("tasks", "roles"):
         if name in sources:
             errors.extend(_check_aliases(sources[name], _own_records(sources[name])))
+    if "guidelines" in sources:
+        errors.extend(_check_aliases(sources["guidelines"], _steps(sources["guidelines"])))
+    if "characteristics" in sources:
+        errors.extend(_check_aliases(sources["characteristics"],
+                                     _listed(sources["characteristics"], "characteristics")))
     errors.extend(_check_former_ids(sources, seen))
     if "tasks" in sources:
         errors.extend(_check_related(sources["tasks"]))
@@ -87,6 +92,7 @@ def cross_check(sources: dict[str, SourceFile]) -> list[ContentError]:
     if "team-templates" in sources and "tasks" in sources:
         errors.extend(_check_team_templates(sources["team-templates"], sources["tasks"], known,
                                             former))
+    errors.extend(rubric_check.check_rubrics(sources, known, former, _unknown_id))
     errors.extend(review_dates.check_dates(sources))
     if "glossary" in sources:
         errors.extend(terms.check_glossary(sources["glossary"]))
@@ -175,6 +181,26 @@ def _own_records(source: SourceFile) -> Iterator[tuple[FieldPath, dict]]:
                 yield ("roles", index), item
 
 
+def _listed(source: SourceFile, key: str) -> Iterator[tuple[FieldPath, dict]]:
+    """The records listed under `key` at the top of a file, with their paths."""
+    data = source.data if isinstance(source.data, dict) else {}
+    items = data.get(key)
+    for index, item in enumerate(items if isinstance(items, list) else ()):
+        if isinstance(item, dict):
+            yield (key, index), item
+
+
+def _steps(source: SourceFile) -> Iterator[tuple[FieldPath, dict]]:
+    """The steps of guidelines.yaml, with their paths."""
+    data = source.data if isinstance(source.data, dict) else {}
+    phases = data.get("phases")
+    for phase_index, phase in enumerate(phases if isinstance(phases, list) else ()):
+        steps = phase.get("steps") if isinstance(phase, dict) else None
+        for index, step in enumerate(steps if isinstance(steps, list) else ()):
+            if isinstance(step, dict):
+                yield ("phases", phase_index, "steps", index), step
+
+
 def _former_ids(sources: dict[str, SourceFile]) -> dict[str, dict[str, str]]:
     """Former id → current id, for tasks and for roles."""
     found: dict[str, dict[str, str]] = {"task": {}, "role": {}}
@@ -210,6 +236,12 @@ def _check_aliases(source: SourceFile, records: Iterator[tuple[FieldPath, dict]]
                         f"the alias '{word.strip()}' is too long ({len(word.strip())} characters) — "
                         f"an alias is a word or short phrase people search for, at most "
                         f"{ALIAS_MAX_LENGTH} characters"
+                    ))
+                elif "," in word:
+                    # the page and the search index list aliases separated by commas
+                    yield source.error(where, (
+                        f"the alias '{word.strip()}' holds a comma — write each alias as an item "
+                        "of its own in the list"
                     ))
                 elif isinstance(title.get(language), str) and \
                         word.strip().casefold() == title[language].strip().casefold():

@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from handbook import LANGUAGES, paths
+from handbook.files import write_atomic
 from handbook.model import Handbook, Provenance, Text, Variants
 
 FORMAT = "ict-team-handbook"
@@ -19,10 +20,8 @@ FORMAT_VERSION = 1
 
 def handbook_to_dict(handbook: Handbook, site_url: str = "/") -> dict:
     """A plain, JSON-ready dict of the whole handbook."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-
     def urls(path: str) -> dict[str, str]:
-        return {language: base + paths.page_url(path, language) for language in LANGUAGES}
+        return {language: paths.page_address(site_url, path, language) for language in LANGUAGES}
 
     return {
         "format": FORMAT,
@@ -66,6 +65,7 @@ def handbook_to_dict(handbook: Handbook, site_url: str = "/") -> dict:
                   "description": _t(s.description),
                   "actions": [{"id": a.id, "text": _t(a.text)} for a in s.actions],
                   "tips": [_t(x) for x in s.tips], "pitfalls": [_t(x) for x in s.pitfalls],
+                  "aliases": _variants(s.aliases),
                   "url": urls(paths.page_path(s)), **_provenance(s.provenance)}
                  for s in p.steps
              ]}
@@ -75,6 +75,10 @@ def handbook_to_dict(handbook: Handbook, site_url: str = "/") -> dict:
             {"id": c.id, "title": _t(c.title), "summary": _t(c.summary),
              "description": _t(c.description), "advantages": [_t(x) for x in c.advantages],
              "challenges": [_t(x) for x in c.challenges], "approach": _t(c.approach),
+             "aliases": _variants(c.aliases),
+             "rubric": {"levels": [_t(x) for x in c.rubric.levels], "advice": _t(c.rubric.advice),
+                        "steps": list(c.rubric.step_ids), "tasks": list(c.rubric.task_ids),
+                        **_provenance(c.rubric.provenance)},
              "url": urls(paths.page_path(c)), **_provenance(c.provenance)}
             for c in handbook.characteristics
         ],
@@ -116,7 +120,7 @@ def handbook_to_dict(handbook: Handbook, site_url: str = "/") -> dict:
 def write_handbook_json(handbook: Handbook, target: Path, site_url: str = "/") -> None:
     target.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(handbook_to_dict(handbook, site_url), ensure_ascii=False, indent=1)
-    target.write_text(text + "\n", encoding="utf-8")
+    write_atomic(target, (text + "\n").encode("utf-8"))
 
 
 def _t(text: Text) -> dict[str, str]:

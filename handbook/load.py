@@ -23,6 +23,7 @@ from handbook.model import (
     Recommendation,
     RecommendationLevel,
     Role,
+    Rubric,
     Source,
     Step,
     Task,
@@ -41,7 +42,7 @@ from handbook.team_templates import place_tasks
 from handbook.yamlsource import ParseFailure, SourceFile, read_source
 
 # The content files, in the order editors think of them; each has a schema of the same name.
-CONTENT_FILES = ("tasks", "roles", "guidelines", "characteristics", "recommendations",
+CONTENT_FILES = ("tasks", "roles", "guidelines", "characteristics", "rubrics", "recommendations",
                  "glossary", "sources", "ui", "team-templates")
 
 _cache: dict[str, Handbook] = {}
@@ -180,15 +181,18 @@ def _build(data: dict[str, dict], key: str) -> Handbook:
                 actions=tuple(Action(a["id"], _text(a["text"])) for a in step["actions"]),
                 tips=_texts(step.get("tips")), pitfalls=_texts(step.get("pitfalls")),
                 provenance=_provenance(step, dates["guidelines"]),
+                aliases=_aliases(step),
             ))
         phases.append(Phase(id=phase["id"], number=phase_number, title=_text(phase["title"]),
                             intro=_text(phase["intro"]), steps=tuple(steps),
                             provenance=_provenance(phase, dates["guidelines"])))
+    rubrics = {r["characteristic"]: _rubric(r, dates["rubrics"]) for r in data["rubrics"]["rubrics"]}
     characteristics = tuple(
         Characteristic(id=c["id"], title=_text(c["title"]), summary=_text(c["summary"]),
                        description=_text(c["description"]), advantages=_texts(c["advantages"]),
                        challenges=_texts(c["challenges"]), approach=_text(c["approach"]),
-                       provenance=_provenance(c, dates["characteristics"]))
+                       provenance=_provenance(c, dates["characteristics"]), rubric=rubrics[c["id"]],
+                       aliases=_aliases(c))
         for c in data["characteristics"]["characteristics"]
     )
     levels = tuple(
@@ -255,6 +259,12 @@ def _team_template(template: dict, tasks: list[Task]) -> TeamTemplate:
                           for p in placements),
         pupils=pupils, sites=sites, hours_percent=percent,
     )
+
+
+def _rubric(rubric: dict, file_dates: _FileDates) -> Rubric:
+    return Rubric(levels=_texts(rubric["levels"]), advice=_text(rubric["advice"]),
+                  step_ids=tuple(rubric["steps"]), task_ids=tuple(rubric["tasks"]),
+                  provenance=_provenance(rubric, file_dates))
 
 
 def _task(task: dict, group_id: str, file_dates: _FileDates) -> Task:

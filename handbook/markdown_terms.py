@@ -46,29 +46,29 @@ class FirstUseTreeprocessor(AbbrTreeprocessor):
         keys = sorted(self.abbrs, key=len, reverse=True)
         self.RE = re.compile(rf"(?<![\w-])(?:{'|'.join(re.escape(key) for key in keys)})(?![\w-])")
         self._seen: set[str] = set()
-        self._visit(root)
+        self.visit(root)
 
     def create_element(self, title: str, text: str, tail: str) -> etree.Element:
         element = super().create_element(title, text, tail)
         element.set("tabindex", "0")  # Material shows the tooltip on focus as well as on hover
         return element
 
-    def _visit(self, element: etree.Element) -> None:
+    def visit(self, element: etree.Element) -> None:
         if element.tag in SKIP_TAGS or SKIP_CLASSES & set(element.get("class", "").split()):
             return
-        element.text, text_marks = self._mark(element.text)
+        element.text, text_marks = self.split_at_first_uses(element.text)
         for index, mark in enumerate(text_marks):
             element.insert(index, mark)
         for child in list(element):
             if any(child is mark for mark in text_marks):
                 continue  # its tail is the rest of a text that was just read
-            self._visit(child)
-            child.tail, marks = self._mark(child.tail)
+            self.visit(child)
+            child.tail, marks = self.split_at_first_uses(child.tail)
             position = list(element).index(child) + 1
             for offset, mark in enumerate(marks):
                 element.insert(position + offset, mark)
 
-    def _mark(self, text: str | None) -> tuple[str | None, list[etree.Element]]:
+    def split_at_first_uses(self, text: str | None) -> tuple[str | None, list[etree.Element]]:
         """Split ``text`` around first uses: the text before the first mark, and the marks
         (each carrying the text after it as its tail)."""
         if not text or isinstance(text, AtomicString):

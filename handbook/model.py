@@ -198,6 +198,7 @@ class Step:
     tips: tuple[Text, ...]
     pitfalls: tuple[Text, ...]
     provenance: Provenance
+    aliases: Variants = Variants()
 
 
 @dataclass(frozen=True)
@@ -219,6 +220,19 @@ class Quality:
 
 
 @dataclass(frozen=True)
+class Rubric:
+    """The self-assessment of one characteristic (content/rubrics.yaml): what each level looks
+    like in a school, from level 1 up, and the advice for a low score, with the steps and tasks
+    to look at first."""
+
+    levels: tuple[Text, ...]
+    advice: Text
+    step_ids: tuple[str, ...]
+    task_ids: tuple[str, ...]
+    provenance: Provenance
+
+
+@dataclass(frozen=True)
 class Characteristic:
     id: str
     title: Text
@@ -228,6 +242,8 @@ class Characteristic:
     challenges: tuple[Text, ...]
     approach: Text
     provenance: Provenance
+    rubric: Rubric
+    aliases: Variants = Variants()
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ def navigation(handbook: Handbook, language: str) -> list[NavItem]:
         "index.md",
         "guide.md",
         "team.md",
+        "self-assessment.md",
         {label("nav.tasks"): tasks},
         {label("nav.roles"): [paths.ROLES_INDEX, paths.STARTER_TEAMS,
                               *(paths.page_path(r) for r in handbook.roles)]},

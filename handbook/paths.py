@@ -22,9 +22,15 @@ DOWNLOADS = "downloads.md"
 # The starter teams sit with the roles: they show how roles combine into a team
 STARTER_TEAMS = "roles/starter-teams.md"
 
-# Folders and single files the generator owns; everything in them is rewritten on each build.
+# Folders and single files of the generated pages (render_pages); everything in them is
+# rewritten on each build.
 GENERATED_FOLDERS = ("tasks", "roles", "steps", "characteristics")
-GENERATED_FILES = (RECOMMENDATIONS, GLOSSARY, SOURCES, DOWNLOADS)
+GENERATED_FILES = (RECOMMENDATIONS, GLOSSARY, SOURCES)
+# The downloads (in this folder of each language) and the page that lists them (DOWNLOADS) are
+# written apart, by the downloads step (hooks/downloads.py)
+DOWNLOADS_FOLDER = "downloads"
+# The whole model as JSON, relative to the site's root (hooks/publish.py)
+HANDBOOK_JSON = "data/handbook.json"
 
 _FOLDERS = {Task: "tasks", TaskGroup: "tasks", Role: "roles", Step: "steps",
             Characteristic: "characteristics"}
@@ -57,6 +63,16 @@ def page_url(path: str, language: str, default_language: str = "nl") -> str:
     else:
         url = stem + "/"
     return url if language == default_language else f"{language}/{url}"
+
+
+def site_address(site_url: str | None) -> str:
+    """The site's address, ending in exactly one ``/`` (``/`` when the site has none)."""
+    return (site_url or "").rstrip("/") + "/"
+
+
+def page_address(site_url: str | None, path: str, language: str) -> str:
+    """The full address of a Markdown path's page: ``https://…/en/tasks/tech-wifi/``."""
+    return site_address(site_url) + page_url(path, language)
 
 
 def relative(from_path: str, to_path: str) -> str:

@@ -9,27 +9,41 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from handbook import paths
-from handbook.downloads import catalogue as downloads_catalogue
-from handbook.downloads.render_meta import marker as download_marker
 from handbook.model import LEVELS, ROLE_CATEGORIES, Handbook
 from handbook.review_dates import last_reviewed
 from handbook.team_templates import OUTSIDE
 
+if TYPE_CHECKING:  # the downloads are handed in: rendering imports none of their code
+    from handbook.downloads.catalogue import Download
+    from handbook.downloads.make import Made
+
 TEMPLATE_DIR = Path(__file__).resolve().parent / "templates" / "pages"
 
 
-def render_pages(handbook: Handbook, language: str) -> dict[str, str]:
-    """Every generated page for ``language``: Markdown path → Markdown text."""
+def render_pages(handbook: Handbook, language: str,
+                 downloads: Sequence[Download]) -> dict[str, str]:
+    """Every generated page for ``language`` but the downloads page: Markdown path → text.
+
+    ``downloads`` is the list of files offered in ``language``: an overview page with a
+    checklist of its own gets a button to it.
+    """
     pages: dict[str, str] = {}
+    checklists: dict[str | None, Download] = {}
+    for item in downloads:
+        if item.is_pdf:
+            checklists.setdefault(item.page_path, item)
 
     def add(path: str, template: str, **context: object) -> None:
-        pages[path] = _render(handbook, language, path, template, context)
+        pages[path] = _render(handbook, language, path, template,
+                              {"pdf_download": checklists.get(path), **context})
 
     add(paths.TASKS_INDEX, "tasks_index.md.j2")
     for group in handbook.groups:
@@ -59,11 +73,14 @@ def render_pages(handbook: Handbook, language: str) -> dict[str, str]:
     add(paths.RECOMMENDATIONS, "recommendations.md.j2")
     add(paths.GLOSSARY, "glossary.md.j2")
     add(paths.SOURCES, "sources.md.j2")
-    add(paths.DOWNLOADS, "downloads.md.j2",
-        downloads=downloads_catalogue.downloads(handbook, language), marker=download_marker,
-        json_href="../" * paths.page_url(paths.DOWNLOADS, language).count("/")
-        + downloads_catalogue.DATA_JSON)
     return pages
+
+
+def render_downloads_page(handbook: Handbook, language: str, files: Sequence[Made]) -> str:
+    """The downloads page: every file of ``language`` with its size and pages, sheets or rows."""
+    json_href = "../" * paths.page_url(paths.DOWNLOADS, language).count("/") + paths.HANDBOOK_JSON
+    return _render(handbook, language, paths.DOWNLOADS, "downloads.md.j2",
+                   {"files": files, "json_href": json_href, "pdf_download": None})
 
 
 # ---------------------------------------------------------------------------------------------
@@ -101,7 +118,6 @@ def _render(handbook: Handbook, language: str, path: str, template: str, context
     text = _environment().get_template(template).render(
         handbook=handbook, lang=language, t=label, href=href, paths=paths, levels=LEVELS,
         categories=ROLE_CATEGORIES, outside=OUTSIDE,
-        pdf_download=downloads_catalogue.pdf_for_page(handbook, language, path),
         reviewed=last_reviewed(shown_records(handbook, path, context)), **context,
     )
     return re.sub(r"\n{3,}", "\n\n", text)

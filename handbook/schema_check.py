@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -28,9 +29,10 @@ DATE_FIELDS = {"reviewed", "review_by"}
 def check_schema(source: SourceFile, schema_name: str, schema_dir: Path = SCHEMA_DIR) -> list[ContentError]:
     """Validate ``source`` against ``schema_name`` and return every problem, explained."""
     validator = _validator(schema_dir, schema_name, schema_fingerprint(schema_dir))
+    id_pattern = _id_pattern(schema_dir)
     errors = []
     for error in validator.iter_errors(source.data):
-        errors.extend(_explain(source, error))
+        errors.extend(_explain(source, error, validator.schema, id_pattern))
     return errors
 
 
@@ -55,10 +57,19 @@ def _validator(schema_dir: Path, schema_name: str, fingerprint: bytes) -> Draft2
     return Draft202012Validator(schema, registry=registry)
 
 
-def _explain(source: SourceFile, error: ValidationError) -> list[ContentError]:
+def _id_pattern(schema_dir: Path) -> str:
+    """The pattern every id follows (common.schema.json#/$defs/id)."""
+    common = json.loads((schema_dir / "common.schema.json").read_text(encoding="utf-8"))
+    return common["$defs"]["id"]["pattern"]
+
+
+def _explain(source: SourceFile, error: ValidationError, root: dict,
+             id_pattern: str) -> list[ContentError]:
     path: FieldPath = tuple(error.absolute_path)
     kind = error.validator
     schema = error.schema if isinstance(error.schema, dict) else {}
+    if "propertyNames" in error.relative_schema_path:
+        return [_bad_key(source, path, error, _property_names_schema(root, error))]
     if kind == "required":
         return [_missing(source, path, key, schema) for key in error.validator_value
                 if isinstance(error.instance, dict) and key not in error.instance]
@@ -66,14 +77,12 @@ def _explain(source: SourceFile, error: ValidationError) -> list[ContentError]:
         allowed = list(schema.get("properties", {}))
         extra = [key for key in error.instance if key not in allowed]
         return [_unknown_key(source, (*path, key), allowed) for key in extra]
-    if kind == "propertyNames":
-        return [_not_a_group(source, path, error)]
     if kind == "type" and _is_bilingual(schema):
         label = path[-1] if path else "text"
         message = (f"expected Dutch and English text — write 'nl: …' and 'en: …' on indented "
                    f"lines under '{label}:'")
         return [source.error(path, message)]
-    return [source.error(path, _describe(path, kind, error))]
+    return [source.error(path, _describe(path, kind, error, schema, id_pattern))]
 
 
 def _missing(source: SourceFile, path: FieldPath, key: str, schema: dict) -> ContentError:
@@ -99,14 +108,41 @@ def _unknown_key(source: SourceFile, path: FieldPath, allowed: list[str]) -> Con
     return source.error(path, message, at_key=True)
 
 
-def _not_a_group(source: SourceFile, path: FieldPath, error: ValidationError) -> ContentError:
+def _bad_key(source: SourceFile, path: FieldPath, error: ValidationError,
+             names: dict) -> ContentError:
+    """A key that the schema's ``propertyNames`` refuses: named after the schema's description
+    of such keys ("A label name: …" → "is not a valid label name — use …")."""
     key = str(error.instance)
-    groups = "technical, pedagogical, policy, administrative"
-    message = f"'{key}' is not a task group — use one of: {groups}"
+    noun, _, rule = names.get("description", "").partition(":")
+    noun = re.sub(r"^(a|an|the) ", "", noun.strip().rstrip(".").lower()) or "key"
+    message = f"'{key}' is not a valid {noun}"
+    if error.validator == "enum":
+        options = [str(option) for option in error.validator_value]
+        suggestion = difflib.get_close_matches(key, options, n=1)
+        hint = f" (did you mean '{suggestion[0]}'?)" if suggestion else ""
+        message += f"{hint} — use one of: {', '.join(options)}"
+    elif rule.strip():
+        message += f" — use {rule.strip().rstrip('.')}"
+    elif error.validator == "pattern":
+        message += f" — it must match the pattern {error.validator_value}"
     return source.error((*path, key), message, at_key=True)
 
 
-def _describe(path: FieldPath, kind: str, error: ValidationError) -> str:
+def _property_names_schema(root: dict, error: ValidationError) -> dict:
+    """The ``propertyNames`` schema an error came from, where its description is (the error's
+    own schema may be a definition it refers to, without one)."""
+    schema: object = root
+    for part in error.relative_schema_path:
+        if not isinstance(schema, dict | list):
+            break
+        schema = schema[part]
+        if part == "propertyNames":
+            return schema if isinstance(schema, dict) else {}
+    return error.schema if isinstance(error.schema, dict) else {}
+
+
+def _describe(path: FieldPath, kind: str, error: ValidationError, schema: dict,
+              id_pattern: str) -> str:
     value = error.instance
     last = path[-1] if path else ""
     if last in LANGUAGE_NAMES and (value is None or kind in {"minLength", "pattern"}):
@@ -122,9 +158,11 @@ def _describe(path: FieldPath, kind: str, error: ValidationError) -> str:
         suggestion = difflib.get_close_matches(str(value), [str(o) for o in error.validator_value], n=1)
         hint = f" (did you mean '{suggestion[0]}'?)" if suggestion else ""
         return f"'{value}' is not allowed here{hint} — use one of: {options}"
-    if (kind == "pattern" and last == "id") or (kind == "maxLength" and last == "id"):
+    if kind in {"pattern", "maxLength"} and schema.get("pattern") == id_pattern:
+        # An id, or a reference to one (common.schema.json#/$defs/id)
+        longest = f", at most {schema['maxLength']} characters" if "maxLength" in schema else ""
         return (f"'{value}' is not a valid id — use lowercase letters, digits and single hyphens, "
-                "starting with a letter, at most 60 characters (for example 'tech-wifi')")
+                f"starting with a letter{longest} (for example 'tech-wifi')")
     if kind == "pattern" and last == "url":
         return f"'{value}' is not a full web address — write it as https://…"
     if kind in {"minLength", "pattern"}:
@@ -138,8 +176,17 @@ def _describe(path: FieldPath, kind: str, error: ValidationError) -> str:
     if kind == "uniqueItems":
         return "the same value is listed twice — remove the duplicate"
     if kind in {"minimum", "maximum"}:
-        return f"{value} is out of range — use a whole number from 0 to 2000"
+        return f"{value} is out of range — use {_number_range(schema)}"
     return error.message
+
+
+def _number_range(schema: dict) -> str:
+    """'a whole number from 0 to 2000', in the schema's own bounds."""
+    number = "a whole number" if schema.get("type") == "integer" else "a number"
+    low, high = schema.get("minimum"), schema.get("maximum")
+    if low is not None and high is not None:
+        return f"{number} from {low} to {high}"
+    return f"{number} of at least {low}" if low is not None else f"{number} of at most {high}"
 
 
 def _is_bilingual(schema: dict) -> bool:

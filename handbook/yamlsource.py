@@ -77,21 +77,23 @@ def read_source(path: Path, display_name: str) -> SourceFile:
             ContentError(display_name, line, 1, "", "the file is not UTF-8 text — save it as UTF-8")
         ) from exc
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # The loader composes the node tree (with positions); the same loader then turns each scalar
+    # into a value, exactly as yaml.safe_load would (ints, booleans, null, strings)
     loader = yaml.SafeLoader(text)
     try:
-        node = loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        raise ParseFailure(_syntax_error(display_name, text, exc)) from exc
+        try:
+            node = loader.get_single_node()
+        except yaml.MarkedYAMLError as exc:
+            raise ParseFailure(_syntax_error(display_name, text, exc)) from exc
+        if node is None:
+            raise ParseFailure(ContentError(
+                display_name, 1, 1, "", "the file is empty — restore its content from git "
+                "(git checkout -- " + display_name + ") or add the records it should hold"))
+        source = SourceFile(path, display_name, None, lines=text.split("\n"))
+        errors: list[ContentError] = []
+        source.data = _to_data(node, (), source, errors, loader)
     finally:
         loader.dispose()
-    if node is None:
-        raise ParseFailure(
-            ContentError(display_name, 1, 1, "", "the file is empty — restore its content from git "
-                         "(git checkout -- " + display_name + ") or add the records it should hold")
-        )
-    source = SourceFile(path, display_name, None, lines=text.split("\n"))
-    errors: list[ContentError] = []
-    source.data = _to_data(node, (), source, errors)
     if errors:
         raise ParseFailure(errors[0])
     return source
@@ -102,7 +104,8 @@ def read_source(path: Path, display_name: str) -> SourceFile:
 # ---------------------------------------------------------------------------------------------
 
 
-def _to_data(node: yaml.Node, path: FieldPath, source: SourceFile, errors: list[ContentError]):
+def _to_data(node: yaml.Node, path: FieldPath, source: SourceFile, errors: list[ContentError],
+             loader: yaml.SafeLoader):
     """Turn a composed node into plain data, recording positions; catch duplicate keys."""
     source.positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if isinstance(node, yaml.MappingNode):
@@ -119,18 +122,15 @@ def _to_data(node: yaml.Node, path: FieldPath, source: SourceFile, errors: list[
             source.key_positions[child] = (
                 key_node.start_mark.line + 1, key_node.start_mark.column + 1,
             )
-            result[key] = _to_data(value_node, child, source, errors)
+            result[key] = _to_data(value_node, child, source, errors, loader)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_to_data(item, (*path, index), source, errors) for index, item in enumerate(node.value)]
-    return _scalar(node)
+        return [_to_data(item, (*path, index), source, errors, loader)
+                for index, item in enumerate(node.value)]
+    return _scalar(node, loader)
 
 
-_constructor = yaml.SafeLoader.__new__(yaml.SafeLoader)
-yaml.constructor.SafeConstructor.__init__(_constructor)
-
-
-def _scalar(node: yaml.ScalarNode):
+def _scalar(node: yaml.ScalarNode, loader: yaml.SafeLoader):
     """Resolve a scalar as yaml.safe_load would (ints, booleans, null, strings), except dates.
 
     An unquoted 2026-11-29 stays the text '2026-11-29': content is JSON-shaped, so the schema
@@ -138,7 +138,7 @@ def _scalar(node: yaml.ScalarNode):
     """
     if node.tag == "tag:yaml.org,2002:timestamp":
         return node.value  # as written; PyYAML would even crash on a day such as 2026-02-30
-    return _constructor.construct_object(node, deep=True)
+    return loader.construct_object(node, deep=True)
 
 
 def _syntax_error(display_name: str, text: str, exc: yaml.MarkedYAMLError) -> ContentError:

@@ -11,7 +11,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
-from handbook import DEFAULT_LANGUAGE
+from handbook import DEFAULT_LANGUAGE, paths
 from handbook.errors import ContentErrors
 from handbook.load import load_handbook
 from handbook.model import Handbook
@@ -27,6 +27,11 @@ def handbook_for(config: MkDocsConfig) -> Handbook:
         return load_handbook(project_root(config) / "content")
     except ContentErrors as failure:
         raise PluginError("\n" + failure.report()) from None
+
+
+def site_address(config: MkDocsConfig) -> str:
+    """The site's address from mkdocs.yml's site_url, ending in one '/' ('/' when not set)."""
+    return paths.site_address(config.site_url)
 
 
 def current_language(config: MkDocsConfig) -> str:

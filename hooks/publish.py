@@ -13,10 +13,10 @@ import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from _context import current_language, handbook_for, is_first_build, project_root
+from _context import current_language, handbook_for, is_first_build, project_root, site_address
 from mkdocs.config.defaults import MkDocsConfig
 
-from handbook import DEFAULT_LANGUAGE, LANGUAGES
+from handbook import DEFAULT_LANGUAGE, LANGUAGES, paths
 from handbook.export_json import write_handbook_json
 from handbook.files import write_atomic
 from handbook.share_image import write_share_image
@@ -40,7 +40,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     # Its language switch leads to each language's home page: the i18n plugin points it at the
     # other language's version of the last page it rendered.
     if template_name == _error_page(current_language(config)):
-        root = urlsplit(config.site_url or "/").path
+        root = urlsplit(site_address(config)).path
         context["base_url"] = root
         alternates = [{**alternate, "link": _home(root, alternate["lang"])}
                       for alternate in config.extra.get("alternate") or []]
@@ -53,14 +53,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     if not is_first_build(config):
         return
     site_dir = Path(config.site_dir)
-    write_handbook_json(handbook_for(config), site_dir / "data" / "handbook.json",
-                        site_url=config.site_url or "/")
+    write_handbook_json(handbook_for(config), site_dir / paths.HANDBOOK_JSON,
+                        site_url=site_address(config))
     # The schemas that the YAML files point VS Code at and that describe the published data
     schema_out = site_dir / "schema"
     schema_out.mkdir(parents=True, exist_ok=True)
     for schema in sorted((project_root(config) / "schema").glob("*.schema.json")):
         shutil.copyfile(schema, schema_out / schema.name)
-    write_atomic(site_dir / "robots.txt", _robots_txt(config.site_url or "/").encode("utf-8"))
+    write_atomic(site_dir / "robots.txt", _robots_txt(site_address(config)).encode("utf-8"))
     for language in config.plugins["i18n"].config.languages:
         write_share_image(site_dir / "assets" / "images" / f"share-{language.locale}.png",
                           language.site_name or config.site_name,
@@ -79,7 +79,6 @@ def _error_page(language: str) -> str:
     return "404.html" if language == DEFAULT_LANGUAGE else f"{language}/404.html"
 
 
-def _robots_txt(site_url: str) -> str:
+def _robots_txt(address: str) -> str:
     """Every page may be indexed; the sitemap lists them all, with their language alternates."""
-    base = site_url if site_url.endswith("/") else site_url + "/"
-    return f"User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n"
+    return f"User-agent: *\nAllow: /\n\nSitemap: {address}sitemap.xml\n"

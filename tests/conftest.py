@@ -1,7 +1,10 @@
-"""Shared fixtures: one strict site build per test session, the content model, a browser.
+"""Shared fixtures: one strict site build per test session, the content model, a browser, tools.
 
 The site is built once into a temporary folder and every test reads from it. Browser tests
-serve that folder on 127.0.0.1 and drive Chromium through Playwright.
+serve that folder on 127.0.0.1 and drive Chromium through Playwright; every test that uses the
+browser is marked ``browser`` here, by its fixtures, so ``-m "not browser"`` (`make test-fast`)
+leaves all of them out. Tests that need a program pip cannot install (pdftoppm, qpdf, node)
+skip with the reason locally and fail under CI=true, where .ci/run installs them.
 """
 
 from __future__ import annotations
@@ -23,6 +26,30 @@ from handbook.model import Handbook
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("nl", "en")
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# A test that takes one of these fixtures drives a browser
+BROWSER_FIXTURES = {"chromium_path", "browser", "page"}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if BROWSER_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+def missing(message: str) -> None:
+    """Something a test needs is not installed: skip with the reason, or fail in CI."""
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+def require_tool(name: str, debian_package: str) -> str:
+    """The path of a command-line program a test needs (see .ci/run and the README)."""
+    path = shutil.which(name)
+    if path is None:
+        missing(f"{name} is not installed; this test needs it: apt-get install {debian_package} "
+                "(.ci/run installs it)")
+    return path  # type: ignore[return-value]
 
 
 # ---- The content and the built site -----------------------------------------------------------
@@ -98,12 +125,9 @@ def find_chromium() -> str | None:
 def chromium_path() -> str:
     path = find_chromium()
     if path is None:
-        message = ("no Chromium found: set CHROMIUM_PATH, install Debian's 'chromium' package "
-                   "(apt-get install chromium) or run: .venv/bin/python -m playwright install chromium")
-        if os.environ.get("CI") == "true":
-            pytest.fail(message)
-        pytest.skip(message)
-    return path
+        missing("no Chromium found: set CHROMIUM_PATH, install Debian's 'chromium' package "
+                "(apt-get install chromium) or run: .venv/bin/python -m playwright install chromium")
+    return path  # type: ignore[return-value]
 
 
 @pytest.fixture(scope="session")
@@ -151,6 +175,23 @@ def page(browser: object, server: str) -> Iterator[object]:
                 and new_page.foreign_requests.append(request.url))
     yield new_page
     context.close()
+
+
+# WCAG 2.1 AA: the rules axe runs
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+# Transitions stopped, so axe measures what a reader sees once the page is still: Material's
+# "back to top" button fades in when the page scrolls up, and axe measured it half-faded
+_STILL = "*, *::before, *::after { transition: none !important; animation: none !important; }"
+
+
+def axe_violations(page: object) -> list[str]:
+    """Every WCAG 2.1 AA rule that axe finds broken on the page as it is now, one line each."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page.add_style_tag(content=_STILL)
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} times, e.g. "
+            f"{violation['nodes'][0]['target']})" for violation in results.response["violations"]]
 
 
 def type_search(page: object, query: str, attempts: int = 3) -> None:

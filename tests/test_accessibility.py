@@ -9,12 +9,11 @@ import itertools
 import pytest
 
 from handbook import paths
-from tests.conftest import LANGUAGES, type_search, url_for
+from tests.conftest import LANGUAGES, axe_violations, type_search, url_for
 from tests.test_site import HANDBOOK
 
 pytestmark = pytest.mark.browser
 
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def kinds_of_pages() -> list[tuple[str, str]]:
@@ -36,16 +35,9 @@ def kinds_of_pages() -> list[tuple[str, str]]:
         ("privacy", "privacy.md"),
         ("downloads", paths.DOWNLOADS),
         ("team", "team.md"),
+        ("self-assessment", "self-assessment.md"),
     ]
     return chosen
-
-
-def axe_violations(page: object) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} times, e.g. "
-            f"{violation['nodes'][0]['target']})" for violation in results.response["violations"]]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

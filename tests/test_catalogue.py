@@ -148,9 +148,12 @@ def test_old_addresses_forward_to_the_record(pages: Site, record: object, old: s
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_aliases_are_shown_on_task_and_role_pages(pages: Site, language: str) -> None:
+def test_aliases_are_shown_on_task_role_step_and_characteristic_pages(pages: Site,
+                                                                      language: str) -> None:
     label = HANDBOOK.labels["aliases.label"][language]
-    for record in (*HANDBOOK.tasks, *HANDBOOK.roles):
+    assert any(step.aliases[language] for step in HANDBOOK.steps)
+    assert any(record.aliases[language] for record in HANDBOOK.characteristics)
+    for record in (*HANDBOOK.tasks, *HANDBOOK.roles, *HANDBOOK.steps, *HANDBOOK.characteristics):
         text = pages.page(url_for(paths.page_path(record), language)).select_one("article")
         shown = text.select_one(".handbook-aliases")
         if not record.aliases[language]:

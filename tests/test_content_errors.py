@@ -13,6 +13,8 @@ import pytest
 
 from handbook.errors import ContentErrors
 from handbook.load import load_handbook
+from handbook.schema_check import check_schema
+from handbook.yamlsource import read_source
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal"
@@ -237,6 +239,77 @@ def test_duplicate_key(content: Path) -> None:
     ]
 
 
+def test_bad_label_name(content: Path) -> None:
+    edit(content, "ui.yaml", "  nav.roles: {nl: Rollen, en: Roles}", "  Nav Roles: {nl: Rollen, en: Roles}")
+    assert messages(content) == [
+        "content/ui.yaml:7:3: labels.Nav Roles: 'Nav Roles' is not a valid label name — use "
+        "lowercase letters, digits, dots, hyphens and underscores, starting with a letter (for "
+        "example 'downloads.title.xlsx')",
+    ]
+
+
+def test_unknown_task_group(content: Path) -> None:
+    edit(content, "tasks.yaml", "  pedagogical:\n", "  pedagogic:\n")
+    found = messages(content)
+    assert "content/tasks.yaml:37:3: tasks.pedagogic: 'pedagogic' is not a valid task group id " \
+           "(did you mean 'pedagogical'?) — use one of: technical, pedagogical, policy, " \
+           "administrative" in found
+
+
+def test_number_out_of_range(content: Path) -> None:
+    edit(content, "tasks.yaml", "hours: 40", "hours: 2500")
+    assert messages(content) == [
+        "content/tasks.yaml:33:14: tasks.technical[0].hours: 2500 is out of range — use a whole "
+        "number from 0 to 2000",
+    ]
+
+
+def test_ranges_and_lengths_are_read_from_the_schema(content: Path, tmp_path: Path) -> None:
+    # The same file against a schema with other limits: the messages follow the schema
+    schema_dir = tmp_path / "schema"
+    shutil.copytree(ROOT / "schema", schema_dir)
+    tasks_schema = schema_dir / "tasks.schema.json"
+    text = tasks_schema.read_text(encoding="utf-8")
+    tasks_schema.write_text(text.replace('"maximum": 2000', '"maximum": 80'), encoding="utf-8")
+    common = schema_dir / "common.schema.json"
+    common.write_text(common.read_text(encoding="utf-8").replace('"maxLength": 60', '"maxLength": 21'),
+                      encoding="utf-8")
+    edit(content, "tasks.yaml", "hours: 40", "hours: 90")
+    edit(content, "tasks.yaml", "id: adm-licences", "id: adm-licences-and-contracts")
+    source = read_source(content / "tasks.yaml", "content/tasks.yaml")
+    assert [str(error) for error in sorted(check_schema(source, "tasks.schema.json", schema_dir))] == [
+        "content/tasks.yaml:33:14: tasks.technical[0].hours: 90 is out of range — use a whole "
+        "number from 0 to 80",
+        "content/tasks.yaml:60:11: tasks.administrative[0].id: 'adm-licences-and-contracts' is not "
+        "a valid id — use lowercase letters, digits and single hyphens, starting with a letter, at "
+        "most 21 characters (for example 'tech-wifi')",
+    ]
+
+
+def test_bad_reference_id(content: Path) -> None:
+    edit(content, "tasks.yaml", "roles: [network-administrator]\n      level: school\n      frequency: "
+         "yearly", "roles: [Network_Admin]\n      level: school\n      frequency: yearly")
+    assert "content/tasks.yaml:30:15: tasks.technical[0].roles[0]: 'Network_Admin' is not a valid " \
+           "id — use lowercase letters, digits and single hyphens, starting with a letter, at most " \
+           "60 characters (for example 'tech-wifi')" in messages(content)
+
+
+def test_missing_file(content: Path) -> None:
+    (content / "sources.yaml").unlink()
+    assert messages(content) == [
+        "content/sources.yaml:1:1: the file is missing — restore it from git (git checkout -- "
+        "content/sources.yaml)",
+    ]
+
+
+def test_file_that_is_not_utf8(content: Path) -> None:
+    path = content / "glossary.yaml"
+    path.write_bytes(path.read_bytes().replace("coördinator".encode(), "coördinator".encode("latin-1"), 1))
+    assert messages(content) == [
+        "content/glossary.yaml:3:1: the file is not UTF-8 text — save it as UTF-8",
+    ]
+
+
 def test_all_errors_are_reported_at_once(content: Path) -> None:
     edit(content, "tasks.yaml", "        en: Manage Wi-Fi\n", "")
     edit(content, "roles.yaml", "sources: [source-one]", "sources: [source-two]")
@@ -310,6 +383,47 @@ def test_aliases_without_a_language(content: Path) -> None:
         "content/tasks.yaml:36:16: tasks.technical[0].aliases: no aliases are given — add "
         "'nl: [...]' and/or 'en: [...]' under 'aliases:', or remove 'aliases:'",
     ]
+
+
+def test_alias_with_a_comma(content: Path) -> None:
+    edit(content, "roles.yaml", "    sources: [source-one]",
+         "    sources: [source-one]\n    aliases: {en: ['network manager, sysadmin']}")
+    assert messages(content) == [
+        "content/roles.yaml:9:20: roles[0].aliases.en[0]: the alias 'network manager, sysadmin' "
+        "holds a comma — write each alias as an item of its own in the list",
+    ]
+
+
+def test_step_aliases_are_checked_as_a_tasks_are(content: Path) -> None:
+    edit(content, "guidelines.yaml", "        synthesis: true\n",
+         "        synthesis: true\n        aliases:\n"
+         "          nl: [taakverdeling, wie doet wat op school en hoeveel uur krijgt elk]\n"
+         "          en: [Divide Tasks]\n")
+    assert messages(content) == [
+        "content/guidelines.yaml:25:31: phases[0].steps[0].aliases.nl[1]: the alias 'wie doet "
+        "wat op school en hoeveel uur krijgt elk' is too long (48 characters) — an alias is a word "
+        "or short phrase people search for, at most 40 characters",
+        "content/guidelines.yaml:26:16: phases[0].steps[0].aliases.en[0]: the alias 'Divide Tasks' "
+        "repeats the title — an alias is another word for the same thing; remove it",
+    ]
+
+
+def test_characteristic_aliases_are_checked_and_loaded(content: Path) -> None:
+    edit(content, "characteristics.yaml", "    sources: [source-one]",
+         "    aliases: {nl: [centraal ICT-team], en: [Strong school group]}\n    sources: [source-one]")
+    assert messages(content) == [
+        "content/characteristics.yaml:11:45: characteristics[0].aliases.en[0]: the alias 'Strong "
+        "school group' repeats the title — an alias is another word for the same thing; remove it",
+    ]
+    edit(content, "characteristics.yaml", "en: [Strong school group]", "en: [central ICT team]")
+    assert load_handbook(content).characteristics[0].aliases.en == ("central ICT team",)
+
+
+def test_step_aliases_are_loaded(content: Path) -> None:
+    edit(content, "guidelines.yaml", "        synthesis: true\n",
+         "        synthesis: true\n        aliases: {nl: [taakverdeling], en: [task division]}\n")
+    step = load_handbook(content).step("divide-tasks")
+    assert step.aliases.nl == ("taakverdeling",) and step.aliases.en == ("task division",)
 
 
 def test_former_id_still_in_use(content: Path) -> None:
@@ -407,3 +521,70 @@ def test_task_both_outside_and_owned(content: Path) -> None:
         "'pol-vision' also has an owner under 'owners:' — a task goes outside or to a member, "
         "not both; keep one of the two",
     ]
+
+
+# ---- The self-assessment's rubrics (content/rubrics.yaml) -------------------------------------
+
+
+def test_rubric_with_a_dangling_step_and_task(content: Path) -> None:
+    edit(content, "rubrics.yaml", "steps: [divide-tasks]", "steps: [divide-task]")
+    edit(content, "rubrics.yaml", "tasks: [pol-vision]", "tasks: [tech-wifi, pol-visoin]")
+    assert messages(content) == [
+        "content/rubrics.yaml:9:13: rubrics[0].steps[0]: step 'divide-task' does not exist "
+        "(did you mean 'divide-tasks'?) — use an id from content/guidelines.yaml",
+        "content/rubrics.yaml:10:24: rubrics[0].tasks[1]: task 'pol-visoin' does not exist "
+        "(did you mean 'pol-vision'?) — use an id from content/tasks.yaml",
+    ]
+
+
+def test_rubric_naming_a_merged_task(content: Path) -> None:
+    edit(content, "tasks.yaml", "    - id: pol-vision\n",
+         "    - id: pol-vision\n      formerly: [pol-old-vision]\n")
+    edit(content, "rubrics.yaml", "tasks: [pol-vision]", "tasks: [pol-old-vision]")
+    assert messages(content) == [
+        "content/rubrics.yaml:10:13: rubrics[0].tasks[0]: task 'pol-old-vision' was merged or "
+        "renamed into 'pol-vision' — use 'pol-vision' (see 'formerly:' in content/tasks.yaml)",
+    ]
+
+
+def test_rubric_with_too_few_levels(content: Path) -> None:
+    edit(content, "rubrics.yaml", "      - {nl: Altijd samen., en: Always together.}\n", "")
+    assert messages(content) == [
+        "content/rubrics.yaml:4:7: rubrics[0].levels: 3 levels are described, but the "
+        "self-assessment has 4 (schema/team-assessment.schema.json, $defs.level) — write one "
+        "description per level, from level 1 (not yet) to level 4 (fully)",
+    ]
+
+
+def test_rubric_of_an_unknown_characteristic_and_one_missing(content: Path) -> None:
+    edit(content, "rubrics.yaml", "characteristic: strong-school-group-role",
+         "characteristic: strong-school-group-rol")
+    assert messages(content) == [
+        "content/rubrics.yaml:1:1: rubrics: characteristic 'strong-school-group-role' "
+        "(content/characteristics.yaml:2) has no rubric — add a record with "
+        "'characteristic: strong-school-group-role', its levels, advice, steps and tasks",
+        "content/rubrics.yaml:2:21: rubrics[0].characteristic: characteristic "
+        "'strong-school-group-rol' does not exist (did you mean 'strong-school-group-role'?) — "
+        "use an id from content/characteristics.yaml",
+    ]
+
+
+def test_two_rubrics_for_one_characteristic(content: Path) -> None:
+    text = (content / "rubrics.yaml").read_text(encoding="utf-8")
+    (content / "rubrics.yaml").write_text(text + text.split("\n", 1)[1], encoding="utf-8")
+    assert messages(content) == [
+        "content/rubrics.yaml:12:21: rubrics[1].characteristic: 'strong-school-group-role' "
+        "already has a rubric at content/rubrics.yaml:2:21 — a characteristic has one rubric; "
+        "merge the two",
+    ]
+
+
+def test_rubric_without_provenance_or_advice(content: Path) -> None:
+    edit(content, "rubrics.yaml", "    synthesis: true\n", "")
+    edit(content, "rubrics.yaml", "    advice: {nl: Maak afspraken., en: Make agreements.}\n", "")
+    found = messages(content)
+    assert "content/rubrics.yaml:2:5: rubrics[0]: the rubric of 'strong-school-group-role' has no " \
+           "provenance — add 'synthesis: true' if it is the handbook's own synthesis, or " \
+           "'sources: [source-id, …]' with ids from content/sources.yaml" in found
+    assert any(message.startswith("content/rubrics.yaml:2:5: rubrics[0]") and "advice" in message
+               for message in found), found

@@ -1,32 +1,33 @@
 """The downloads: PDF checklists, XLSX and CSV in both languages, the cache, the downloads page.
 
-The built site (one strict build per session) is checked for the published files; the cache
-is tested on a temporary copy of the content, never on the repository's own files.
+The built site (one strict build per session) is checked for the published files; the step that
+makes them and its cache are tested on a temporary cache folder, never on the repository's own.
 """
 
 from __future__ import annotations
 
 import csv
-import gc
 import io
 import json
 import os
-import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
 
+import openpyxl
+import pypdf
 import pytest
 
-from handbook.downloads import Generation, catalogue, generate, pdf, spreadsheet
+from handbook import paths
+from handbook.downloads import catalogue, pdf, spreadsheet
+from handbook.downloads.cache import Cache
+from handbook.downloads.make import copy_into, make_downloads
 from handbook.downloads.pdf import DownloadError
 from handbook.load import load_handbook
 from handbook.model import Handbook
-from tests.conftest import LANGUAGES, ROOT
-
-pypdf = pytest.importorskip("pypdf")
-openpyxl = pytest.importorskip("openpyxl")
+from tests.conftest import LANGUAGES, ROOT, require_tool, url_for
 
 SITE_URL = "https://example.org/"
 A4 = (595.3, 841.9)  # points
@@ -35,10 +36,6 @@ MAX_PDF_BYTES = 150 * 1024
 
 def download_dir(site: Path, language: str) -> Path:
     return site / "downloads" if language == "nl" else site / language / "downloads"
-
-
-def expected_pdfs(handbook: Handbook) -> list[str]:
-    return [item.name for item in catalogue.downloads(handbook, "nl") if item.is_pdf]
 
 
 def item_titles(handbook: Handbook, item: catalogue.Download) -> list[str]:
@@ -71,6 +68,7 @@ def pdf_cases(handbook: Handbook) -> list:
             if item.is_pdf]
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize(("language", "item"), pdf_cases(load_handbook(ROOT / "content")))
 def test_pdf(site: Path, handbook: Handbook, language: str, item: catalogue.Download) -> None:
     path = download_dir(site, language) / item.name
@@ -109,17 +107,131 @@ def test_pdf(site: Path, handbook: Handbook, language: str, item: catalogue.Down
     assert not missing, f"{item.name} lacks: {missing}"
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_language_names_its_files_in_its_words_and_old_links_keep_working(
+        site: Path, pages, handbook: Handbook, language: str) -> None:
+    folder = download_dir(site, language)
+    expected = {"nl": {"takenoverzicht.pdf", "stappenplan.pdf", "zelfevaluatie-sterk-ict-team.pdf",
+                       "teamafspraken.pdf", "takenoverzicht.xlsx", "takenoverzicht.csv",
+                       "taken-technisch.pdf", "rol-network-administrator.pdf"},
+                "en": {"task-overview.pdf", "step-plan.pdf", "strong-team-self-check.pdf",
+                       "team-agreement.pdf", "task-overview.xlsx", "task-overview.csv",
+                       "tasks-technical.pdf", "role-network-administrator.pdf"}}[language]
+    assert expected <= {path.name for path in folder.iterdir()}
+    # The downloads page links to the names of its language only
+    page = pages.page(url_for(paths.DOWNLOADS, language))
+    links = {link["href"].rsplit("/", 1)[-1] for link in page.select("article a[href]")
+             if link["href"].endswith((".pdf", ".xlsx", ".csv"))}
+    assert links == {item.name for item in catalogue.downloads(handbook, language)}
+    # A link to a Dutch file under its old, English name still gets the same file
+    for item in catalogue.downloads(handbook, language):
+        old = catalogue.former_name(item)
+        if language == "en":
+            assert old is None
+        else:
+            assert old is not None and old != item.name
+            assert (folder / old).read_bytes() == (folder / item.name).read_bytes(), old
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_task_checklist_ends_on_a_page_without_a_task(site: Path, handbook: Handbook,
+                                                          language: str) -> None:
+    # A last page with only a note and the footer is a sheet of paper for nothing
+    for item in catalogue.downloads(handbook, language):
+        if item.template != "task_checklist.html.j2":
+            continue
+        reader = pypdf.PdfReader(download_dir(site, language) / item.name)
+        last = squash(reader.pages[-1].extract_text())
+        assert any(squash(title) in last for title in item_titles(handbook, item)), item.name
+
+
+@pytest.mark.pdf
 def test_dutch_diacritics_extract(site: Path) -> None:
-    text = pypdf.PdfReader(site / "downloads" / "task-overview.pdf").pages[0].extract_text()
+    text = pypdf.PdfReader(site / "downloads" / catalogue.file_name("overview", "nl")).pages[0].extract_text()
     assert "coördinatie" in text.lower()
 
 
-def test_pdf_set_is_complete(site: Path, handbook: Handbook) -> None:
-    expected = set(expected_pdfs(handbook))
-    assert len(expected) == 1 + len(handbook.groups) + len(handbook.roles) + 3
-    for language in LANGUAGES:
-        found = {path.name for path in download_dir(site, language).glob("*.pdf")}
-        assert found == expected
+@pytest.mark.pdf
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_group_and_role_page_offers_its_own_checklist(pages, handbook: Handbook,
+                                                             language: str) -> None:
+    # What a reader finds: one "Download PDF" button on the page, leading to a checklist titled
+    # after that group or role
+    for record in (*handbook.groups, *handbook.roles):
+        url = url_for(paths.page_path(record), language)
+        buttons = pages.page(url).select("a.md-button[href$='.pdf']")
+        assert len(buttons) == 1, url
+        target = (pages.file_for(url).parent / buttons[0]["href"]).resolve()
+        title = pypdf.PdfReader(target).metadata.title
+        assert record.title[language] in title, f"{url}: the button leads to '{title}'"
+
+
+def site_pdfs(site: Path) -> list[Path]:
+    return sorted(path for language in LANGUAGES for path in download_dir(site, language).glob("*.pdf"))
+
+
+@pytest.mark.pdf
+def test_qpdf_finds_no_error_or_warning_in_any_pdf_or_its_form(site: Path) -> None:
+    qpdf = require_tool("qpdf", "qpdf")
+    for path in site_pdfs(site):
+        check = subprocess.run([qpdf, "--check", str(path)], capture_output=True, text=True,
+                               check=False)
+        assert check.returncode == 0, f"{path.relative_to(site)}: {check.stdout}{check.stderr}"
+        assert "WARNING" not in check.stdout + check.stderr, f"{path.relative_to(site)}: {check.stderr}"
+        # The form as qpdf reads it (radio groups made by WeasyPrint 70 looped here)
+        form = subprocess.run([qpdf, "--json", "--json-key=acroform", str(path)],
+                              capture_output=True, text=True, check=False)
+        assert form.returncode == 0 and form.stderr == "", f"{path.relative_to(site)}: {form.stderr}"
+        for field in json.loads(form.stdout)["acroform"]["fields"]:
+            assert "." not in field["fullname"], f"{path.relative_to(site)}: {field['fullname']}"
+
+
+@pytest.mark.pdf
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_filled_in_self_check_reads_back_the_ratings_as_labelled(
+        site: Path, handbook: Handbook, language: str, tmp_path: Path) -> None:
+    # A school ticks a level per characteristic, saves, and reads the form back: each rating is
+    # the number printed beside the ticked circle (1 to 4), whatever tool wrote it
+    path = download_dir(site, language) / catalogue.file_name("self-check", language)
+    writer = pypdf.PdfWriter(clone_from=path)
+    chosen = {f"rating-{c.id}": str(1 + index % 4) for index, c in enumerate(handbook.characteristics)}
+    for page in writer.pages:
+        writer.update_page_form_field_values(page, {name: f"/{value}" for name, value in chosen.items()},
+                                             auto_regenerate=False)
+    filled = tmp_path / "filled.pdf"
+    writer.write(filled)
+    fields = pypdf.PdfReader(filled).get_fields()
+    assert {name: str(fields[name]["/V"]) for name in chosen} == {n: f"/{v}" for n, v in chosen.items()}
+    for name in chosen:  # the states a reader offers are the printed levels
+        assert fields[name]["/_States_"] == ["/1", "/2", "/3", "/4"]
+    # Each ticked button shows its own appearance: the one whose state is the chosen value
+    reader = pypdf.PdfReader(filled)
+    ticked = {}
+    for page in reader.pages:
+        for annotation in page.get("/Annots", []):
+            widget = annotation.get_object()
+            parent = widget.get("/Parent")
+            if parent is not None and str(parent.get_object()["/T"]).startswith("rating-") \
+                    and widget["/AS"] != "/Off":
+                ticked[str(parent.get_object()["/T"])] = str(widget["/AS"])
+    assert ticked == {n: f"/{v}" for n, v in chosen.items()}
+
+
+@pytest.mark.pdf
+def test_every_page_of_every_pdf_renders_with_ink(site: Path, tmp_path: Path) -> None:
+    # What a viewer shows: poppler draws every page, and none comes out blank
+    pdftoppm = require_tool("pdftoppm", "poppler-utils")
+    for number, path in enumerate(site_pdfs(site)):
+        prefix = tmp_path / str(number)
+        drawn = subprocess.run([pdftoppm, "-r", "20", "-gray", str(path), str(prefix)],
+                               capture_output=True, text=True, check=False)
+        assert drawn.returncode == 0 and not drawn.stderr, f"{path.name}: {drawn.stderr}"
+        images = sorted(tmp_path.glob(f"{number}-*.pgm"))
+        assert len(images) == len(pypdf.PdfReader(path).pages), path.name
+        for image in images:
+            pixels = image.read_bytes().split(b"\n", 3)[3]  # P5, width height, 255, pixels
+            assert min(pixels) < 230, f"{path.name}: {image.name} is blank"
 
 
 # ---- Spreadsheets ------------------------------------------------------------------------------
@@ -127,7 +239,7 @@ def test_pdf_set_is_complete(site: Path, handbook: Handbook) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_xlsx(site: Path, handbook: Handbook, language: str) -> None:
-    workbook = openpyxl.load_workbook(download_dir(site, language) / catalogue.XLSX_FILE)
+    workbook = openpyxl.load_workbook(download_dir(site, language) / catalogue.file_name("xlsx", language))
     labels = handbook.labels
     assert workbook.sheetnames == [labels[f"downloads.xlsx.sheet_{name}"][language]
                                    for name in ("tasks", "team", "roles", "readme")]
@@ -221,7 +333,7 @@ def test_rows_added_at_the_bottom_get_the_lists_and_count(site: Path, handbook: 
 
 @pytest.mark.parametrize(("language", "separator"), [("nl", ";"), ("en", ",")])
 def test_csv(site: Path, handbook: Handbook, language: str, separator: str) -> None:
-    data = (download_dir(site, language) / catalogue.CSV_FILE).read_bytes()
+    data = (download_dir(site, language) / catalogue.file_name("csv", language)).read_bytes()
     assert data.startswith(b"\xef\xbb\xbf"), "the CSV must start with a UTF-8 BOM"
     text = data.decode("utf-8-sig")
     assert csv.Sniffer().sniff(text.splitlines()[0]).delimiter == separator
@@ -233,25 +345,43 @@ def test_csv(site: Path, handbook: Handbook, language: str, separator: str) -> N
 # ---- The downloads page and the buttons --------------------------------------------------------
 
 
+@pytest.mark.pdf
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_downloads_page_lists_every_file(pages, handbook: Handbook, language: str) -> None:
-    from handbook import paths
-    from tests.conftest import url_for
-
-    page = pages.page(url_for(paths.DOWNLOADS, language))
-    links = {a["href"] for a in page.select("article a[href]")}
-    for item in catalogue.downloads(handbook, language):
-        assert f"{item.name}" in {href.split("/")[-1] for href in links}
-    assert any(href.endswith("data/handbook.json") for href in links)
-    text = page.select_one("article").get_text()
-    assert "%%" not in text and "KB" in text
+def test_downloads_page_lists_every_file_with_its_real_size_and_pages(
+        pages, site: Path, handbook: Handbook, language: str) -> None:
+    url = url_for(paths.DOWNLOADS, language)
+    labels = handbook.labels
+    listed = {}
+    for row in pages.page(url).select("article table tbody tr"):
+        link, _description, details = row.select("td")
+        href = link.select_one("a")["href"]
+        listed[(pages.file_for(url).parent / href).resolve()] = details.get_text()
+    json_file = (site / "data" / "handbook.json").resolve()
+    assert listed.pop(json_file) == "JSON"
+    # The folder holds exactly the files the page lists (the page itself lives there too, and
+    # copies under former names that are not listed)
+    folder = download_dir(site, language)
+    former = {catalogue.former_name(item) for item in catalogue.downloads(handbook, language)}
+    assert set(listed) == {path.resolve() for path in folder.iterdir()
+                           if path.name != "index.html" and path.name not in former}
+    for path, details in listed.items():
+        size, _, count = details.partition(" · ")
+        assert size == f"{-(-path.stat().st_size // 1024)} KB", path.name
+        if path.suffix == ".pdf":
+            pages_count = len(pypdf.PdfReader(path).pages)
+            expected = (labels["downloads.one_page"][language] if pages_count == 1 else
+                        labels["downloads.pages"][language].format(count=pages_count))
+        elif path.suffix == ".xlsx":
+            sheets = len(openpyxl.load_workbook(path, read_only=True).sheetnames)
+            expected = labels["downloads.sheets"][language].format(count=sheets)
+        else:
+            rows = len(path.read_text(encoding="utf-8-sig").splitlines()) - 1
+            expected = labels["downloads.rows"][language].format(count=rows)
+        assert count == expected, path.name
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_download_buttons(pages, handbook: Handbook, language: str) -> None:
-    from handbook import paths
-    from tests.conftest import url_for
-
     for record_path in (paths.page_path(handbook.groups[0]), paths.page_path(handbook.roles[0]),
                         paths.STEPS_INDEX, paths.CHARACTERISTICS_INDEX):
         buttons = pages.page(url_for(record_path, language)).select("a.md-button[href$='.pdf']")
@@ -260,193 +390,227 @@ def test_download_buttons(pages, handbook: Handbook, language: str) -> None:
         assert target.resolve().is_file(), buttons[0]["href"]
 
 
-# ---- The cache ---------------------------------------------------------------------------------
+# ---- The step that makes them, and its cache ---------------------------------------------------
 
 
 @pytest.fixture(scope="module")
 def content_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small content set of the error tests (four tasks, few roles): every kind of download,
+    made in a fraction of the time the real content takes."""
     folder = tmp_path_factory.mktemp("content") / "content"
-    shutil.copytree(ROOT / "content", folder)
+    shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", folder)
+    shutil.copy(ROOT / "content" / "ui.yaml", folder / "ui.yaml")
     return folder
 
 
-def test_cache_reuses_and_regenerates_only_what_changed(content_copy: Path,
-                                                        tmp_path: Path) -> None:
+def make(content: Path, cache: Path, site_url: str = SITE_URL, **options: object) -> list[str]:
+    """Run the step for Dutch; return the files it made ("nl/task-overview.pdf", …)."""
+    made: list[str] = []
+    make_downloads(load_handbook(content), cache, site_url, languages=["nl"],
+                   report=lambda line: made.append(line.removeprefix("made ")), **options)
+    return made
+
+
+def edit_title(content: Path, task_id: str, new_title: str) -> None:
+    tasks_yaml = content / "tasks.yaml"
+    task = load_handbook(content).task(task_id)
+    text = tasks_yaml.read_text(encoding="utf-8")
+    assert text.count(f"nl: {task.title.nl}\n") == 1
+    tasks_yaml.write_text(text.replace(f"nl: {task.title.nl}\n", f"nl: {new_title}\n"),
+                          encoding="utf-8")
+
+
+@pytest.mark.pdf
+def test_a_second_run_reuses_everything_and_an_edit_remakes_only_what_shows_it(
+        content_copy: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     handbook = load_handbook(content_copy)
-    first = generate(handbook, ["nl"], cache, SITE_URL, workers=2)
-    assert len(first.written) == len(catalogue.downloads(handbook, "nl"))
-    stamps = {path.name: path.stat().st_mtime_ns for path in (cache / "nl").iterdir()}
+    everything = {f"nl/{item.name}" for item in catalogue.downloads(handbook, "nl")}
+    assert set(make(content_copy, cache, workers=2)) == everything
+    assert make(content_copy, cache) == []
 
-    second = generate(load_handbook(content_copy), ["nl"], cache, SITE_URL)
-    assert second.written == []
-    assert {p.name: p.stat().st_mtime_ns for p in (cache / "nl").iterdir()
-            if p.name != "manifest.json"} == {k: v for k, v in stamps.items()
-                                               if k != "manifest.json"}
-
-    # Edit one task's Dutch title in the copy
     task = handbook.groups[0].tasks[0]
-    tasks_yaml = content_copy / "tasks.yaml"
-    source = tasks_yaml.read_text(encoding="utf-8")
-    assert source.count(f"nl: {task.title.nl}\n") == 1
-    tasks_yaml.write_text(source.replace(f"nl: {task.title.nl}\n",
-                                         f"nl: {task.title.nl} (gewijzigd)\n"), encoding="utf-8")
-    edited = load_handbook(content_copy)
-    third = generate(edited, ["nl"], cache, SITE_URL)
-    containing = {item.name for item in catalogue.downloads(edited, "nl")
-                  if item.kind in ("xlsx", "csv") or (item.is_pdf and any(
-                      squash(edited.task(task.id).title.nl) == squash(title)
-                      for title in item_titles(edited, item)))}
-    assert {name.split("/", 1)[1] for name in third.written} == containing
-    assert catalogue.OVERVIEW_FILE in containing and len(containing) < len(first.written)
-    text = pypdf.PdfReader(cache / "nl" / catalogue.OVERVIEW_FILE).pages[0].extract_text()
-    assert "(gewijzigd)" in text
+    original = (content_copy / "tasks.yaml").read_text(encoding="utf-8")
+    try:
+        edit_title(content_copy, task.id, f"{task.title.nl} (gewijzigd)")
+        edited = load_handbook(content_copy)
+        showing = {f"nl/{item.name}" for item in catalogue.downloads(edited, "nl")
+                   if item.kind in ("xlsx", "csv") or (item.is_pdf and any(
+                       squash(edited.task(task.id).title.nl) == squash(title)
+                       for title in item_titles(edited, item)))}
+        overview, group = catalogue.file_name("overview", "nl"), catalogue.group_file(task.group_id, "nl")
+        assert {f"nl/{overview}", f"nl/{group}"} <= showing
+        assert set(make(content_copy, cache)) == showing
+        files = make_downloads(edited, cache, SITE_URL, languages=["nl"])["nl"]
+        overview = next(made for made in files if made.item.name == catalogue.file_name("overview", "nl"))
+        assert "(gewijzigd)" in pypdf.PdfReader(overview.path).pages[0].extract_text()
+        # Undoing the edit brings back the files made before it, from the cache
+        (content_copy / "tasks.yaml").write_text(original, encoding="utf-8")
+        assert make(content_copy, cache) == []
+    finally:
+        (content_copy / "tasks.yaml").write_text(original, encoding="utf-8")
 
 
-def test_unchanged_inputs_still_remake_a_missing_file(content_copy: Path, tmp_path: Path) -> None:
-    # A second update with nothing changed takes the quick path (no keys taken), but only when
-    # every file is still there
+@pytest.mark.pdf
+def test_a_missing_file_or_another_site_address_is_made_again(content_copy: Path,
+                                                              tmp_path: Path) -> None:
     cache = tmp_path / "cache"
-    generate(load_handbook(content_copy), ["nl"], cache, SITE_URL, workers=1)
-    (cache / "nl" / catalogue.STEP_PLAN_FILE).unlink()
-    again = generate(load_handbook(content_copy), ["nl"], cache, SITE_URL, workers=1)
-    assert again.written == [f"nl/{catalogue.STEP_PLAN_FILE}"]
-    assert generate(load_handbook(content_copy), ["nl"], cache, SITE_URL).written == []
-    # Another site address is another input: every file names the address
-    other = generate(load_handbook(content_copy), ["nl"], cache, "https://elsewhere.example/")
-    assert len(other.written) == len(catalogue.downloads(load_handbook(content_copy), "nl"))
+    files = make_downloads(load_handbook(content_copy), cache, SITE_URL, languages=["nl"])["nl"]
+    step_plan = next(made for made in files if made.item.name == catalogue.file_name("step-plan", "nl"))
+    shutil.rmtree(step_plan.path.parent)
+    assert make(content_copy, cache, workers=1) == [f"nl/{catalogue.file_name('step-plan', 'nl')}"]
+    # Every file names the site's address
+    assert len(make(content_copy, cache, "https://elsewhere.example/")) == len(files)
 
 
-def _fail_in_english(job: pdf.PdfJob) -> int:
-    """write_pdf for the failure test: every English checklist fails (runs in the workers)."""
-    if job.name.startswith("en/"):
-        raise DownloadError(f"checklist {job.name}: WeasyPrint failed on template "
-                            f"handbook/templates/pdf/{job.template}: test")
-    return _real_write_pdf(job)
+def test_a_half_stored_entry_is_never_taken_for_a_finished_one(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    key = "ab" * 32
+    # What a build stopped while storing leaves behind: a temporary folder with half a file
+    half = tmp_path / f".{key}.0123456789ab.tmp"
+    half.mkdir()
+    (half / "step-plan.pdf").write_bytes(b"%PDF-1.7 half")
+    assert cache.get(key, "step-plan.pdf") is None
+    entry = cache.put(key, "step-plan.pdf", b"%PDF-1.7 whole", {"pages": 1})
+    assert cache.get(key, "step-plan.pdf") == entry
+    assert entry.path.read_bytes() == b"%PDF-1.7 whole"
+    # Stored again by a second build at the same time: the same inputs, so the same file
+    assert cache.put(key, "step-plan.pdf", b"%PDF-1.7 whole", {"pages": 1}) == entry
+    assert [path.name for path in tmp_path.iterdir() if path.name != half.name] == [key]
 
 
-_real_write_pdf = pdf.write_pdf
+def test_the_cache_keeps_the_most_recently_used_entries(tmp_path: Path) -> None:
+    cache = Cache(tmp_path)
+    keys = [f"{number:064x}" for number in range(5)]
+    for number, key in enumerate(keys):
+        cache.put(key, "a.csv", b"a", {"rows": 1})
+        os.utime(tmp_path / key, (1_000_000 + number, 1_000_000 + number))
+    assert cache.get(keys[0], "a.csv") is not None  # used now: the most recent
+    assert cache.prune(keep=3) == 2
+    assert sorted(path.name for path in tmp_path.iterdir()) == sorted([keys[0], keys[3], keys[4]])
 
 
-def test_failed_background_pdf_stops_and_leaves_no_manifest(content_copy: Path, tmp_path: Path,
-                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    # Jobs are submitted as pdf.write_pdf, looked up at submit time: the workers run the patch
-    monkeypatch.setattr(pdf, "write_pdf", _fail_in_english)
-    cache = tmp_path / "cache"
-    handbook = load_handbook(content_copy)
-    with Generation(handbook, ["nl", "en"], cache, SITE_URL, workers=2) as generation:
-        assert {made.item.name for made in generation.finish("nl")} == {
-            item.name for item in catalogue.downloads(handbook, "nl")}
-        with pytest.raises(DownloadError, match=r"checklist en/.*\.pdf: WeasyPrint failed on "
-                                                 r"template handbook/templates/pdf/.*\.html\.j2"):
-            generation.finish("en")
-    assert (cache / "nl" / "manifest.json").is_file()
-    # Nothing in English counts as made: its manifest lists no file
-    english = cache / "en" / "manifest.json"
-    assert not english.exists() or json.loads(english.read_text(encoding="utf-8"))["files"] == {}
-    assert not list(cache.rglob("*.tmp"))
+def test_copy_into_touches_only_what_changed(tmp_path: Path) -> None:
+    cache = Cache(tmp_path / "cache")
+    item = next(item for item in catalogue.downloads(load_handbook(ROOT / "content"), "nl")
+                if item.kind == "csv")
+    from handbook.downloads.make import Made
+
+    def made(data: bytes) -> Made:
+        entry = cache.put(data.hex().ljust(64, "0"), item.name, data, {"rows": 0})
+        return Made(item, entry.path, len(data))
+
+    folder = tmp_path / "docs" / "nl" / "downloads"
+    both = [item.name, catalogue.former_name(item)]  # takenoverzicht.csv and its old name
+    assert copy_into(folder, [made(b"one")]) == both
+    (folder / "removed-file.pdf").write_bytes(b"old")
+    stamp = (folder / item.name).stat().st_mtime_ns
+    assert copy_into(folder, [made(b"one")]) == ["removed-file.pdf"]
+    assert (folder / item.name).stat().st_mtime_ns == stamp
+    assert copy_into(folder, [made(b"two")]) == both
+    assert (folder / item.name).read_bytes() == (folder / both[1]).read_bytes() == b"two"
 
 
-def test_a_build_that_stops_halfway_leaves_nothing_taken_as_done(content_copy: Path,
-                                                                  tmp_path: Path) -> None:
-    # Make the set, start a generation for an edited title and abandon it, undo the edit: the
-    # next generation must remake the files the abandoned one may have overwritten.
-    cache = tmp_path / "cache"
-    generate(load_handbook(content_copy), ["nl"], cache, SITE_URL, workers=1)
-    tasks = content_copy / "tasks.yaml"
-    original = tasks.read_text(encoding="utf-8")
-    task = load_handbook(content_copy).tasks[0]
-    tasks.write_text(original.replace(task.title.nl, task.title.nl + " (abandoned edit)", 1),
-                     encoding="utf-8")
-    Generation(load_handbook(content_copy), ["nl"], cache, SITE_URL, workers=1).close()
-    tasks.write_text(original, encoding="utf-8")
-    again = generate(load_handbook(content_copy), ["nl"], cache, SITE_URL, workers=1)
-    assert "nl/task-overview.csv" in again.written
-    csv_text = (cache / "nl" / "task-overview.csv").read_text(encoding="utf-8-sig")
-    assert "(abandoned edit)" not in csv_text
-
-
-# A build whose English checklists fail, run in its own process: the failure must stop the
-# outermost build (not escape from the i18n plugin's nested English build, which would leave
-# MkDocs unable to clean the site folder in the next `make serve` rebuild) and name the file
-_FAILING_BUILD = """
-import sys
-import mkdocs.utils
-from handbook.downloads import pdf
-real, clean = pdf.write_pdf, mkdocs.utils.clean_directory
-
-def write_pdf(job):
-    if job.name.startswith("en/"):
-        raise pdf.DownloadError(f"checklist {job.name}: WeasyPrint failed on template "
+def _fail_in_the_workers(jobs: list[pdf.PdfJob]) -> list[tuple[bytes, int]]:
+    """make_pdfs for the failure test, run by the workers (they import it from this module): the
+    batch with the team agreement fails."""
+    for job in jobs:
+        if job.name.endswith(f"/{catalogue.file_name('team-agreement', 'nl')}"):
+            raise DownloadError(f"checklist {job.name}: WeasyPrint failed on template "
                                 f"handbook/templates/pdf/{job.template}: test")
-    return real(job)
-
-pdf.write_pdf = write_pdf  # the workers are forked from this process: they run it too
-from mkdocs.__main__ import cli
-try:
-    cli(["build", "--strict", "-q", "-d", sys.argv[1]])
-except SystemExit as exit:
-    print("exit", exit.code)
-print("clean_directory restored:", mkdocs.utils.clean_directory is clean)
-"""
+    return _real_make_pdfs(jobs)
 
 
-def test_a_failed_checklist_stops_the_build_and_names_it(project_copy: Path, tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-c", _FAILING_BUILD, str(tmp_path / "out")],
-                            cwd=project_copy, capture_output=True, text=True, check=False,
-                            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    assert "exit 1" in result.stdout, result.stderr
-    assert "clean_directory restored: True" in result.stdout
-    assert re.search(r"checklist en/\S+\.pdf: WeasyPrint failed on template "
-                     r"handbook/templates/pdf/\S+\.html\.j2", result.stderr), result.stderr
+_real_make_pdfs = pdf.make_pdfs
 
 
-def test_checklists_use_only_elements_their_user_agent_stylesheet_styles(handbook: Handbook) -> None:
-    # ua.css holds WeasyPrint's default styles only for the elements the templates use
-    declared = re.search(r"Elements: ([a-z0-9 \n*]+)\*/", pdf.UA_STYLESHEET.read_text(encoding="utf-8"))
-    assert declared, "ua.css names its elements in an 'Elements:' line"
-    known = set(declared[1].replace("*", " ").split())
-    for language in LANGUAGES:
-        for item in catalogue.downloads(handbook, language):
-            if item.is_pdf:
-                used = set(re.findall(r"<([a-z][a-z0-9]*)", pdf.render_html(handbook, item, SITE_URL)))
-                assert used <= known, (f"{item.template} uses {sorted(used - known)}: add their "
-                                       f"rules from WeasyPrint's html5_ua.css to ua.css")
+@pytest.mark.pdf
+def test_a_failed_pdf_is_named_and_the_other_workers_files_are_kept(
+        content_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    handbook = load_handbook(content_copy)
+    failing = next(item for item in catalogue.downloads(handbook, "nl") if item.kind == "team-agreement")
+    # The pool is handed pdf.make_pdfs as it is when the jobs are submitted: the patch
+    monkeypatch.setattr(pdf, "make_pdfs", _fail_in_the_workers)
+    cache = tmp_path / "cache"
+    with pytest.raises(DownloadError) as failure:
+        make(content_copy, cache, workers=2)
+    assert str(failure.value) == (f"checklist nl/{failing.name}: WeasyPrint failed on template "
+                                  f"handbook/templates/pdf/{failing.template}: test")
+    monkeypatch.undo()
+    # The other worker's files are in the cache, whole; the next run makes only the rest
+    again = make(content_copy, cache, workers=2)
+    assert f"nl/{failing.name}" in again
+    assert len(again) < len(catalogue.downloads(handbook, "nl"))
+    assert not list(cache.glob(".*.tmp"))
 
 
-def test_user_agent_stylesheet_changes_nothing_on_the_page(handbook: Handbook, tmp_path: Path) -> None:
-    # ua.css stands in for WeasyPrint's own user-agent stylesheet. Each kind of checklist must
-    # come out the same with both, page for page (after a WeasyPrint upgrade too: its own
-    # stylesheet may change), with the same fields and text
-    from PIL import Image, ImageChops
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
+def _die_in_the_workers(jobs: list[pdf.PdfJob]) -> list[tuple[bytes, int]]:
+    """make_pdfs for the next test: the worker process ends at once, as when it is killed."""
+    os._exit(1)
 
-    font_config = FontConfiguration()
-    stylesheet = CSS(filename=str(pdf.STYLESHEET), font_config=font_config)
-    options = {"pdf_forms": True, "pdf_variant": pdf.PDF_VARIANT}
-    first_of_kind = {item.kind: item for item in reversed(catalogue.downloads(handbook, "nl"))
-                     if item.is_pdf}
-    for kind, item in first_of_kind.items():
-        html = pdf.render_html(handbook, item, SITE_URL).replace(pdf.DATE_TOKEN, "2026-01-01")
-        ours, reference = tmp_path / f"{kind}-ours.pdf", tmp_path / f"{kind}-weasyprint.pdf"
-        pdf.write_pdf(pdf.PdfJob(item.name, item.template or "", html, str(ours)))
-        HTML(string=html, base_url=str(pdf.TEMPLATE_DIR)).render(
-            stylesheets=[stylesheet], font_config=font_config, **options).write_pdf(reference, **options)
-        for path in (ours, reference):
-            subprocess.run(["pdftoppm", "-r", "50", "-png", str(path), str(path.with_suffix(""))],
-                           check=True)
-        pages = sorted(tmp_path.glob(f"{kind}-ours-*.png"))
-        assert len(pages) == len(list(tmp_path.glob(f"{kind}-weasyprint-*.png"))), kind
-        for page in pages:
-            expected = Image.open(str(page).replace("-ours-", "-weasyprint-")).convert("RGB")
-            changed = ImageChops.difference(Image.open(page).convert("RGB"), expected).getbbox()
-            assert changed is None, f"{kind}: {page.name} differs from WeasyPrint's own styles in {changed}"
-        ours_pdf, reference_pdf = pypdf.PdfReader(ours), pypdf.PdfReader(reference)
-        assert {name: str(field.get("/TU")) for name, field in ours_pdf.get_fields().items()} == \
-            {name: str(field.get("/TU")) for name, field in reference_pdf.get_fields().items()}
-        assert [p.extract_text() for p in ours_pdf.pages] == [p.extract_text() for p in reference_pdf.pages]
-    # Free the fonts now (ours too, loaded by write_pdf): WeasyPrint cannot at interpreter exit
-    del stylesheet, font_config
-    pdf.release_worker()
-    gc.collect()
+
+def test_a_worker_that_dies_is_reported_with_its_files(content_copy: Path, tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdf, "make_pdfs", _die_in_the_workers)
+    with pytest.raises(DownloadError) as failure:
+        make(content_copy, tmp_path / "cache", workers=2)
+    message = str(failure.value)
+    assert message.startswith("the worker process making nl/"), message
+    assert message.endswith(" failed: BrokenProcessPool: A process in the process pool was "
+                            "terminated abruptly while the future was running or pending."), message
+
+
+@pytest.mark.pdf
+def test_the_command_makes_every_file_and_a_run_killed_halfway_leaves_nothing_broken(
+        content_copy: Path, tmp_path: Path) -> None:
+    command = [sys.executable, "-m", "handbook", "downloads", "--content", str(content_copy),
+               "--site-url", SITE_URL, "--cache", str(tmp_path / "cache"), "--out", str(tmp_path / "site")]
+    # Killed (as by a closed terminal) once the first files are made
+    run = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                           start_new_session=True)
+    assert run.stdout is not None
+    for _ in range(3):
+        assert run.stdout.readline().startswith("made "), "the command should report each file"
+    os.killpg(run.pid, signal.SIGKILL)
+    run.wait()
+    result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    handbook = load_handbook(content_copy)
+    summary = []
+    for language, folder in (("nl", tmp_path / "site" / "downloads"),
+                             ("en", tmp_path / "site" / "en" / "downloads")):
+        items = catalogue.downloads(handbook, language)
+        expected = sorted(item.name for item in items)
+        copies = sorted(filter(None, (catalogue.former_name(item) for item in items)))
+        assert sorted(path.name for path in folder.iterdir()) == sorted(expected + copies)
+        for path in folder.glob("*.pdf"):
+            assert len(pypdf.PdfReader(path).pages) >= 1, path
+        summary.append(f"{language}: {len(expected)} files in {folder}")
+    assert result.stdout.splitlines()[-2:] == summary
+
+
+def test_the_command_needs_the_site_address(tmp_path: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "handbook", "downloads", "--cache",
+                             str(tmp_path)], cwd=ROOT, capture_output=True, text=True, check=False,
+                            env={key: value for key, value in os.environ.items()
+                                 if key != "HANDBOOK_SITE_URL"})
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[-1] == (
+        "python -m handbook: error: downloads: give the site's address with --site-url (or set "
+        "HANDBOOK_SITE_URL), for example --site-url https://example.org/")
+    assert not list(tmp_path.iterdir())
+
+
+def test_a_broken_checklist_template_stops_the_build_and_names_it(project_copy: Path,
+                                                                  tmp_path: Path) -> None:
+    template = project_copy / "handbook" / "templates" / "pdf" / "step_plan.html.j2"
+    template.write_text(template.read_text(encoding="utf-8").replace(
+        "{% block body %}", "{% block body %}{{ no_such_value }}", 1), encoding="utf-8")
+    site_dir = tmp_path / "out"
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d",
+                             str(site_dir)], cwd=project_copy, capture_output=True, text=True,
+                            check=False, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert result.returncode == 1
+    assert ("checklist nl/stappenplan.pdf: template handbook/templates/pdf/step_plan.html.j2 "
+            "failed: 'no_such_value' is undefined") in result.stderr, result.stderr
+    assert not site_dir.exists(), "the build wrote a site despite the failed download"

@@ -12,8 +12,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from handbook import DEFAULT_LANGUAGE, LANGUAGES
-from handbook.search_index import index_path, split_by_language
+from handbook.search_index import (
+    index_path,
+    page_aliases,
+    split_by_language,
+    with_aliases,
+    without_empty_sections,
+)
 from tests.conftest import Site
+from tests.search_browser import wait_until_search_is_ready
 
 # What a reader types, per language: a word from the handbook, and the page it must find first
 WIFI_PAGE = {"nl": "tasks/tech-wifi/", "en": "en/tasks/tech-wifi/"}
@@ -42,6 +49,75 @@ def test_splitting_gives_each_language_its_own_documents() -> None:
     assert parts["nl"]["config"]["lang"] == ["nl"]
     # An index that holds one language only leaves the other language's file alone
     assert set(split_by_language(parts["nl"], ("nl", "en"), "nl")) == {"nl"}
+
+
+def test_aliases_go_into_the_page_document_and_replace_what_was_there() -> None:
+    index = {"config": {}, "docs": [
+        {"location": "tasks/x/", "title": "X", "text": "a", "aliases": "stale"},
+        {"location": "tasks/x/#more", "title": "More", "text": "b"},
+        {"location": "tasks/y/", "title": "Y", "text": "c", "aliases": "gone"}]}
+    once = with_aliases(index, {"tasks/x/": "beamer, projector"})
+    assert [doc.get("aliases") for doc in once["docs"]] == ["beamer, projector", None, None]
+    assert with_aliases(once, {"tasks/x/": "beamer, projector"}) == once
+
+
+def test_sections_left_with_only_a_heading_are_dropped() -> None:
+    index = {"config": {}, "docs": [{"location": "roles/x/", "title": "X", "text": ""},
+                                    {"location": "roles/x/#tasks", "title": "Tasks", "text": ""},
+                                    {"location": "roles/x/#what", "title": "What", "text": "a"}]}
+    assert [doc["location"] for doc in without_empty_sections(index)["docs"]] == \
+        ["roles/x/", "roles/x/#what"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_records_with_pages_carry_their_aliases_in_a_boosted_field(site: Path, handbook: object,
+                                                                      language: str) -> None:
+    index = read_index(site, language)
+    fields = index["config"]["fields"]
+    assert fields["aliases"]["boost"] == fields["title"]["boost"]
+    expected = page_aliases(handbook, language)
+    steps = [step for step in handbook.steps if step.aliases[language]]
+    assert steps and f"steps/{steps[0].id}/" in expected
+    found = {doc["location"]: doc["aliases"] for doc in index["docs"] if "aliases" in doc}
+    assert found == expected
+    for record in (*handbook.tasks, *handbook.roles, *handbook.steps, *handbook.characteristics):
+        if record.aliases[language]:
+            location = next(place for place in expected if place.endswith(f"/{record.id}/"))
+            assert found[location].split(", ") == list(record.aliases[language])
+    assert not [doc["location"] for doc in index["docs"] if "#" in doc["location"] and not doc["text"]]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_index_leaves_out_what_other_pages_say(site: Path, pages: Site, handbook: object,
+                                                   language: str) -> None:
+    # Each left-out part repeats what a page of its own says, or would crowd out the answers
+    # (handbook/templates/pages/ and the hand-written pages mark them data-search-exclude)
+    index = read_index(site, language)
+    labels = handbook.labels
+    page_docs = [doc for doc in index["docs"] if "#" not in doc["location"]]
+    facts = [labels[key][language] for key in ("field.group", "field.roles")]
+    assert not [doc["location"] for doc in page_docs
+                if doc["location"].startswith("tasks/") and any(fact in doc["text"] for fact in facts)]
+    assert labels["heading.related"][language] not in {doc["title"] for doc in index["docs"]}
+    assert not [doc["location"] for doc in index["docs"]
+                if labels["step.next"][language] in html.unescape(doc["text"])]
+    sources = [doc for doc in index["docs"] if doc["location"].startswith("sources/")]
+    assert len(sources) > len(handbook.sources) // 2
+    assert not [doc["location"] for doc in sources if "http" in doc["text"]]
+    notes = [source.note[language].split(".")[0] for source in handbook.sources]
+    home = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    shown = pages.page(f"{home}sources/").select_one("article").get_text()
+    assert sum(note in shown for note in notes) > len(notes) // 2, "the notes are on the page"
+    assert not [doc["location"] for doc in sources if any(note in doc["text"] for note in notes)]
+    glossary = [doc for doc in index["docs"] if doc["location"].startswith("glossary/")]
+    assert handbook.terms[0].note[language].split(".")[0] in \
+        pages.page(f"{home}glossary/").select_one("article").get_text()
+    assert glossary and not [doc for doc in glossary
+                             if any(term.note and term.note[language].split(".")[0] in doc["text"]
+                                    for term in handbook.terms)]
+    summaries = [role.summary[language] for role in handbook.roles]
+    assert not [doc["location"] for doc in index["docs"] if doc["location"].startswith("roles/#")
+                and any(summary in html.unescape(doc["text"]) for summary in summaries)]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -97,15 +173,6 @@ def search(page: object, base: str, url: str, query: str) -> list[str]:
     page.wait_for_selector(".md-search-result__item")
     return [link.get_attribute("href")[len(base):]
             for link in page.query_selector_all(".md-search-result__link")]
-
-
-def wait_until_search_is_ready(page: object) -> None:
-    """Material shows its 'type to start searching' text once the worker has built the index."""
-    page.wait_for_function("""() => {
-      const config = JSON.parse(document.getElementById("__config").textContent);
-      const meta = document.querySelector(".md-search-result__meta");
-      return meta && meta.textContent.trim() === config.translations["search.result.placeholder"];
-    }""")
 
 
 def page_of(href: str) -> str:
@@ -231,4 +298,110 @@ def test_result_links_and_missing_terms_use_the_words_as_typed(page: object, ser
     assert highlights and all(words == ["scholen", "schol"] for words in highlights), highlights
     struck = {element.text_content() for element in page.query_selector_all(".md-search-result del")}
     assert "olifanten" in struck and not struck - {"olifanten", "scholen"}, struck
+    assert page.console_errors == []
+
+
+# ---- The search worker on an index made for the test ---------------------------------------------
+
+
+def run_worker(page: object, index: dict, queries: list[str]) -> dict[str, list[dict]]:
+    """Start the page's search worker (Material's, wrapped by search-language.js) on `index`
+    and send it each query, as Material's search does; the documents of each result, in order.
+
+    Material's messages are its worker's own protocol (setup 0, ready 1, query 2, result 3): if
+    it changes, this test and the wrapper fail together."""
+    return page.evaluate("""async ([index, queries]) => {
+      const settings = JSON.parse(document.getElementById("__config").textContent);
+      const worker = new Worker(settings.search);
+      const next = () => new Promise((resolve) => worker.addEventListener(
+        "message", (event) => resolve(event.data), { once: true }));
+      worker.postMessage({ type: 0, data: { ...index, options: { suggest: false } } });
+      const ready = await next();
+      if (ready.type !== 1) throw new Error("no ready message: " + JSON.stringify(ready));
+      const results = {};
+      for (const query of queries) {
+        worker.postMessage({ type: 2, data: query });
+        const message = await next();
+        results[query] = message.data.items.flat();
+      }
+      worker.terminate();
+      return results;
+    }""", [index, queries])
+
+
+def small_index(site: Path, language: str, docs: list[dict]) -> dict:
+    """An index of `docs`, configured as the site's index of `language` (fields, boosts)."""
+    return {"config": read_index(site, language)["config"], "docs": docs}
+
+
+@browser_test
+def test_aliases_are_searched_boosted_and_never_shown(page: object, server: str, site: Path) -> None:
+    page.goto(server + "en/")
+    index = small_index(site, "en", [
+        {"location": "talk/", "title": "Mentions", "text": "<p>A beamer, a beamer and a beamer.</p>"},
+        {"location": "av/", "title": "Classroom displays", "text": "<p>Screens.</p>",
+         "aliases": "beamer, who does what, Wi-Fi"},
+        {"location": "plan/", "title": "Plan", "text": "<p>Who does what in the team.</p>"}])
+    results = run_worker(page, index, ["beamer", "who does what", "wifi"])
+    # A page whose alias is the query outranks a page that only mentions the word, however often
+    assert [doc["location"] for doc in results["beamer"]] == ["av/", "talk/"]
+    # An alias typed whole finds its page first, though its words are stop words
+    assert results["who does what"][0]["location"] == "av/"
+    assert results["wifi"][0]["location"] == "av/"
+    for documents in results.values():
+        for document in documents:
+            assert not {"aliases", "aliasesJoined", "titleJoined", "textJoined"} & set(document)
+            # the query written as one ("whodoeswhat") is searched, never shown as a term
+            assert not [term for term in document["terms"] if "whodoes" in term]
+    assert page.console_errors == []
+
+
+@browser_test
+def test_whole_stop_words_do_not_match_words_that_start_like_them(page: object, server: str,
+                                                                 site: Path) -> None:
+    page.goto(server)
+    index = small_index(site, "nl", [
+        {"location": "delen/", "title": "Lesmateriaal delen", "text": "<p>Goede praktijken.</p>"},
+        {"location": "server/", "title": "Servers beheren", "text": "<p>De server.</p>"}])
+    results = run_worker(page, index, ["de server", "de"])
+    assert [doc["location"] for doc in results["de server"]] == ["server/"]
+    # while "de" is still being typed, it is a prefix like any other word
+    assert "delen/" in [doc["location"] for doc in results["de"]]
+    assert page.console_errors == []
+
+
+# ---- Highlighting on the page a result opens ---------------------------------------------------
+
+
+@browser_test
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_opened_page_highlights_words_found_through_their_joined_form(
+        page: object, server: str, language: str) -> None:
+    home = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+    page.goto(server + WIFI_PAGE[language] + "?h=wifi+coaccount")
+    page.wait_for_selector("mark[data-md-highlight]")
+    marked = {mark.text_content() for mark in page.query_selector_all("mark[data-md-highlight]")}
+    if language == "en":
+        assert "Wi-Fi" in marked  # the English page writes it with a hyphen
+    assert {word.lower() for word in marked} <= {"wifi", "wi-fi", "coaccount", "co-account"}, marked
+    # A term that a hyphenated word's first part already holds is Material's to highlight, once
+    page.goto(server + home + "roles/ict-coordinator/?h=ict")
+    page.wait_for_selector("mark[data-md-highlight]")
+    assert {mark.text_content().lower()
+            for mark in page.query_selector_all("mark[data-md-highlight]")} == {"ict"}
+    assert not page.query_selector_all("mark[data-md-highlight] mark")
+    assert page.console_errors == []
+
+
+@browser_test
+def test_a_visit_without_a_search_term_does_not_load_the_page_highlighter(page: object,
+                                                                          server: str) -> None:
+    requested = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server + WIFI_PAGE["en"])
+    wait_until_search_is_ready(page)
+    assert not [url for url in requested if "search-highlight" in url]
+    page.goto(server + WIFI_PAGE["en"] + "?h=wifi")
+    page.wait_for_selector("mark[data-md-highlight]")
+    assert [url for url in requested if "search-highlight" in url]
     assert page.console_errors == []

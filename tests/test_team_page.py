@@ -20,6 +20,7 @@ from handbook.downloads import spreadsheet
 from handbook.team_data import EXTRA_FILES, extra_files, team_data, team_labels
 from handbook.team_format import LEGACY_STORAGE_KEYS, SCHEMA_PATH, STORAGE_NAME, plan_format, schema
 from handbook.team_templates import OUTSIDE
+from tests.conftest import axe_violations
 from tests.team_browser import (
     LANGUAGES,
     ROOT,
@@ -32,8 +33,6 @@ from tests.team_browser import (
     started_from_starter,
     task_row,
 )
-
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 @pytest.fixture
@@ -211,13 +210,6 @@ def filled_plan(handbook) -> dict:
                      {"id": "own-fax", "group": "gone-group", "title": "Fax", "hours": 3}],
         knownTasks=[task.id for task in handbook.tasks if task.id != fifth])
 
-
-def axe_violations(page) -> list[str]:
-    from axe_playwright_python.sync_playwright import Axe
-
-    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
-    return [f"{violation['id']}: {violation['help']} ({len(violation['nodes'])} times, e.g. "
-            f"{violation['nodes'][0]['target']})" for violation in results.response["violations"]]
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -1,12 +1,7 @@
-"""The downloads: fillable PDF checklists, the task overview as XLSX and CSV.
+"""The downloads: fillable PDF checklists, the task overview as XLSX and CSV, in both languages.
 
-No MkDocs here: ``hooks/downloads.py`` starts a :class:`Generation` once per build, finishes
-it language by language and copies the files into each language's site folder. The set of
-files is described in :mod:`.catalogue`, the content-hash cache that makes a rebuild cheap in
-:mod:`.cache`, the worker processes that write the PDFs in :mod:`.workers`.
+No MkDocs here, and nothing is imported by this file, so asking for the list of files
+(:mod:`.catalogue`) costs nothing. :mod:`.make` makes every file into a content-addressed cache
+(:mod:`.cache`): ``python -m handbook downloads`` and the build (``hooks/downloads.py``) call it.
+The files themselves are written by :mod:`.pdf`, :mod:`.spreadsheet` and :mod:`.csv_export`.
 """
-
-from handbook.downloads.cache import Generation, Made, Result, generate, publish
-from handbook.downloads.catalogue import Download, downloads
-
-__all__ = ["Download", "Generation", "Made", "Result", "downloads", "generate", "publish"]

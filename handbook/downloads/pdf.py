@@ -1,17 +1,16 @@
-"""Fillable PDF checklists: Jinja templates → HTML → WeasyPrint, called directly.
+"""Fillable PDF checklists: Jinja templates → HTML → WeasyPrint, called through its public API.
 
 Layout lives in ``handbook/templates/pdf`` (templates and ``checklist.css``); this module only
-prepares the data. The HTML is rendered in the main process (fast, and its text is the cache
-key); the PDFs are written by ``write_pdf`` in worker processes that each parse the stylesheet
-and load the fonts once.
+prepares the data. The HTML is rendered in the build's own process (fast, and its text is part
+of each PDF's cache key); :func:`make_pdfs` turns a batch of them into PDFs, in a worker process,
+parsing the stylesheet and loading the fonts once per batch.
 """
 
 from __future__ import annotations
 
 import functools
 import gc
-import sys
-import threading
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib.metadata import version
@@ -19,19 +18,17 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
 
-from handbook import paths
+from handbook import language_tag, paths
 from handbook.downloads.catalogue import Download
-from handbook.files import write_atomic
+from handbook.downloads.radio_fields import tidy_radio_groups
 from handbook.model import Handbook
 
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 TEMPLATE_DIR = PACKAGE_DIR / "templates" / "pdf"
 STYLESHEET = TEMPLATE_DIR / "checklist.css"
-UA_STYLESHEET = TEMPLATE_DIR / "ua.css"  # the user-agent styles, for the elements we use
 FONT_DIR = PACKAGE_DIR / "fonts"
 DATE_TOKEN = "@@DOCUMENT-DATE@@"  # replaced by the document date after the cache key is taken
 
-HTML_LANG = {"nl": "nl-BE", "en": "en"}
 PDF_VARIANT = "pdf/ua-1"  # tagged PDF; WeasyPrint combines it with pdf_forms (see README)
 AGREEMENT_ROWS = 14
 MEMBER_ROWS = 8
@@ -43,10 +40,11 @@ class DownloadError(RuntimeError):
 
 @dataclass(frozen=True)
 class PdfJob:
-    name: str  # "nl/task-overview.pdf", for messages
-    template: str
+    """One PDF to make: its HTML with the date filled in, and names for messages."""
+
+    name: str  # "nl/task-overview.pdf"
+    template: str  # "task_checklist.html.j2"
     html: str
-    target: str  # where to write the PDF
 
 
 # ---- HTML ------------------------------------------------------------------------------------
@@ -58,11 +56,10 @@ def render_html(handbook: Handbook, item: Download, site_url: str) -> str:
 
     t = functools.partial(handbook.label, language)
 
-    base = site_url if site_url.endswith("/") else site_url + "/"
     context: dict[str, object] = {
-        "handbook": handbook, "lang": language, "html_lang": HTML_LANG[language], "t": t,
+        "handbook": handbook, "lang": language, "html_lang": language_tag(language), "t": t,
         "item": item, "title": item.title, "date": DATE_TOKEN, "version": handbook.version,
-        "url": base + paths.page_url(item.page_path or "index.md", language),
+        "url": paths.page_address(site_url, item.page_path or "index.md", language),
         "font_dir": FONT_DIR.as_uri(),
     }
     if item.kind == "overview":
@@ -116,100 +113,46 @@ def assets_fingerprint() -> bytes:
     The version comes from the installed package's metadata: importing WeasyPrint takes about
     a quarter of a second, which a rebuild with nothing to make should not pay.
     """
-    parts = [STYLESHEET.read_bytes(), UA_STYLESHEET.read_bytes(), PDF_VARIANT.encode(),
-             version("weasyprint").encode()]
+    parts = [STYLESHEET.read_bytes(), PDF_VARIANT.encode(), version("weasyprint").encode()]
     parts += [font.read_bytes() for font in sorted(FONT_DIR.glob("*.ttf"))]
     return b"\0".join(parts)
 
 
 # ---- PDF (runs in the worker processes) --------------------------------------------------------
 
-_worker: tuple[object, object, type] | None = None
 
+def make_pdfs(jobs: Sequence[PdfJob]) -> list[tuple[bytes, int]]:
+    """Each job's PDF and page count, in order, made with one set of fonts and stylesheet.
 
-def init_worker() -> None:
-    """Load WeasyPrint, the fonts and the stylesheets once per process."""
-    global _worker
-    _import_weasyprint()
-    from weasyprint import CSS
+    The fonts and the stylesheet are loaded here and freed before returning, so nothing is kept
+    between calls (WeasyPrint deletes its temporary copy of the fonts when they are freed).
+    Laying out a checklist makes millions of small objects that live until its PDF is written;
+    with Python's default thresholds the cycle collector scans them over and over (a sixth of
+    the CPU, measured), so it runs less often while the PDFs are made.
+    """
+    from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    font_config = FontConfiguration()
-    _worker = (font_config, CSS(filename=str(STYLESHEET), font_config=font_config),
-               _checklist_html())
-
-
-def _import_weasyprint() -> None:
-    """Import WeasyPrint without letting ctypes search for libraries by running programs.
-
-    WeasyPrint tries each of its C libraries under its Windows and macOS names before the Linux
-    soname, and on Linux each miss makes ``ctypes.util.find_library`` run ldconfig, gcc and ld:
-    0.15 s of a worker's start. The sonames load directly, so on Linux the misses may fail at
-    once; elsewhere the search is what finds the libraries, and stays. The search is switched
-    off for the whole process, so only while no other thread could be using it.
-    """
-    if sys.platform != "linux" or threading.active_count() > 1 \
-            or "weasyprint.text.ffi" in sys.modules:
-        return
-    import ctypes.util
-
-    search = ctypes.util.find_library
-    ctypes.util.find_library = lambda name: None
+    thresholds = gc.get_threshold()
+    gc.set_threshold(50_000, 50, 50)
     try:
-        import weasyprint.text.ffi  # noqa: F401  (loads the libraries)
+        font_config = FontConfiguration()
+        stylesheet = CSS(filename=str(STYLESHEET), font_config=font_config)
+        made = [_make_pdf(HTML, job, font_config, stylesheet) for job in jobs]
+        del font_config, stylesheet
+        return made
     finally:
-        ctypes.util.find_library = search
+        gc.collect()
+        gc.set_threshold(*thresholds)
 
 
-def _checklist_html() -> type:
-    """WeasyPrint's HTML with ``ua.css`` as its user-agent stylesheet instead of the one for all
-    of HTML (see ua.css). ``_ua_stylesheets`` is WeasyPrint's own hook for this, not public API:
-    were it renamed, the override would go unused and the PDFs would come out the same, a
-    tenth slower."""
-    from weasyprint import CSS, HTML
-    from weasyprint.html import UA_COUNTER_STYLE, UA_FORM_STYLESHEET
-
-    user_agent = CSS(filename=str(UA_STYLESHEET), counter_style=UA_COUNTER_STYLE)
-
-    class ChecklistHTML(HTML):
-        def _ua_stylesheets(self, forms: bool = False) -> list:
-            return [user_agent, UA_FORM_STYLESHEET] if forms else [user_agent]
-
-    return ChecklistHTML
-
-
-def init_pool_worker() -> None:
-    """A worker process of the pool: what :func:`init_worker` does, and a calmer collector.
-
-    Layout makes millions of small objects, most of them alive until the PDF is written, so
-    Python's default collector scans them again and again (about a sixth of a worker's time).
-    Objects inherited from the build are frozen out of the scans and the young generation is
-    collected less often; the worker's memory stays about the same (measured: ~100 MB). Only
-    the short-lived pool workers do this, never the MkDocs process.
-    """
-    gc.freeze()
-    gc.set_threshold(50_000, 1_000, 1_000)
-    init_worker()
-
-
-def release_worker() -> None:
-    """Drop the fonts and stylesheet (before the interpreter exits, WeasyPrint frees them)."""
-    global _worker
-    _worker = None
-
-
-def write_pdf(job: PdfJob) -> int:
-    """Write one PDF; return its page count. Errors name the checklist and the template."""
-    if _worker is None:
-        init_worker()
-    font_config, stylesheet, checklist_html = _worker  # type: ignore[misc]
+def _make_pdf(html_class: type, job: PdfJob, font_config: object, stylesheet: object) -> tuple[bytes, int]:
     try:
         # pdf_forms must reach render(): the inputs become form boxes during layout
         options = {"pdf_forms": True, "pdf_variant": PDF_VARIANT}
-        document = checklist_html(string=job.html, base_url=str(TEMPLATE_DIR)).render(
+        document = html_class(string=job.html, base_url=str(TEMPLATE_DIR)).render(
             stylesheets=[stylesheet], font_config=font_config, **options)
-        write_atomic(Path(job.target), document.write_pdf(**options))
-        return len(document.pages)
+        return document.write_pdf(finisher=tidy_radio_groups, **options), len(document.pages)
     except Exception as failure:
         raise DownloadError(
             f"checklist {job.name}: WeasyPrint failed on template "

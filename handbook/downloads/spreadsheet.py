@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import io
 
-from handbook import paths
+from handbook import language_tag, paths
 from handbook.model import Handbook
 from handbook.team_format import plan_format
 
@@ -143,7 +143,6 @@ def task_rows(handbook: Handbook, language: str, site_url: str) -> tuple[list[st
     """Header and one row per task: the columns of the XLSX task sheet and of the CSV."""
 
     t = functools.partial(handbook.label, language)
-    base = site_url if site_url.endswith("/") else site_url + "/"
     columns = LAYOUT["tasks"]["columns"]
     header = [t(column["header"]) for column in columns]
     rows = []
@@ -154,7 +153,7 @@ def task_rows(handbook: Handbook, language: str, site_url: str) -> tuple[list[st
                 "summary": task.summary[language],
                 "roles": ", ".join(handbook.role(role_id).title[language] for role_id in task.role_ids),
                 "level": t(f"level.{task.level}"), "frequency": t(f"frequency.{task.frequency}"),
-                "hours": task.hours, "url": base + paths.page_url(paths.page_path(task), language),
+                "hours": task.hours, "url": paths.page_address(site_url, paths.page_path(task), language),
             }
             rows.append([values.get(column["key"], "") for column in columns])
     return header, rows
@@ -246,14 +245,13 @@ def task_overview_xlsx(handbook: Handbook, language: str, site_url: str) -> byte
     # -- Roles ---------------------------------------------------------------------------------
     roles.append([t("column.role"), t("column.summary"), t("column.group"),
                   t("column.tasks"), t("downloads.column.role_tasks"), t("downloads.column.url")])
-    base = site_url if site_url.endswith("/") else site_url + "/"
     for role in handbook.roles:
         role_tasks = handbook.tasks_for_role(role.id)
         roles.append([
             role.title[language], role.summary[language],
             ", ".join(handbook.group(group_id).title[language] for group_id in role.group_ids),
             len(role_tasks), "; ".join(task.title[language] for task in role_tasks),
-            base + paths.page_url(paths.page_path(role), language),
+            paths.page_address(site_url, paths.page_path(role), language),
         ])
     widths = [30, 50, 24, 10, 70, 40]
     set_up(roles, [{"width": width} for width in widths])
@@ -281,12 +279,12 @@ def task_overview_xlsx(handbook: Handbook, language: str, site_url: str) -> byte
         readme.cell(row=row, column=1).alignment = wrap
         readme.row_dimensions[row].height = height
     readme.cell(row=after + 6, column=1).value = f"{t('downloads.publisher')} {handbook.version}"
-    readme.cell(row=after + 7, column=1).value = base + paths.page_url(paths.TASKS_INDEX, language)
+    readme.cell(row=after + 7, column=1).value = paths.page_address(site_url, paths.TASKS_INDEX, language)
     readme.cell(row=after + 8, column=1).value = "CC BY 4.0"
 
     workbook.properties.title = t("downloads.title.xlsx")
     workbook.properties.creator = t("downloads.publisher")
-    workbook.properties.language = "nl-BE" if language == "nl" else "en"
+    workbook.properties.language = language_tag(language)
     # Fixed timestamps: the same content gives the same file
     from datetime import datetime
 

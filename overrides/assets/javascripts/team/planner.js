@@ -17,6 +17,7 @@ import { createSession } from "./session.js";
 import { createPlan, fitToHandbook, newId, planModel } from "./state.js";
 import { createStore, openStorage, scopedKey } from "./storage.js";
 import { wireTableNavigation } from "./tablenav.js";
+import { wireTaskLink } from "./task-link.js";
 import { wireTransfer } from "./transfer.js";
 import { createUndo } from "./undo.js";
 import { createView } from "./view.js";
@@ -145,5 +146,6 @@ export function startPlanner(root, data, basePath) {
   const loaded = ctx.session.start();
   ctx.view.renderAll();
   saving.started(loaded);
+  wireTaskLink(ctx);
   return ctx;
 }

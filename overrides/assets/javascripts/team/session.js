@@ -26,9 +26,12 @@
  *   same result in every tab, see state.fitToHandbook)
  * @param {() => object} options.fresh a new document, when nothing readable is saved
  * @param {SessionEvents} options.events
+ * @param {(theirs: object, ours: object) => object} [options.keep] what this tab keeps of its own
+ *   document when it takes another tab's: by default the plan it shows (a document with
+ *   `plans` and `current`); another page passes its own rule
  * @returns {Readonly<object>}
  */
-export function createSession({ store, check, fit, fresh, events }) {
+export function createSession({ store, check, fit, fresh, events, keep = keepCurrentPlan }) {
   let doc = null;
   let held = null; // {kind, raw} while unreadable or newer data sits in storage
   let pristine = false; // the document is a fresh one that was never saved
@@ -129,7 +132,7 @@ export function createSession({ store, check, fit, fresh, events }) {
   }
 
   function keepCurrent(next) {
-    return next.plans.some((p) => p.id === doc.current) ? { ...next, current: doc.current } : next;
+    return keep(next, doc);
   }
 
   function onOutside(loaded) {
@@ -164,4 +167,8 @@ export function createSession({ store, check, fit, fresh, events }) {
   }
 
   return Object.freeze({ start, current, change, changePlan, overwriteHeld, held: () => held });
+}
+
+function keepCurrentPlan(theirs, ours) {
+  return theirs.plans.some((p) => p.id === ours.current) ? { ...theirs, current: ours.current } : theirs;
 }

@@ -252,7 +252,8 @@ export function planModel(fmt) {
    * Which tasks to show for the current filters.
    * @param {object} plan
    * @param {Array<object>} tasks
-   * @param {{group?: string, member?: string, status?: string, unassigned?: boolean, query?: string}} filters
+   * @param {{group?: string, member?: string, status?: string, unassigned?: boolean, query?: string, tasks?: Set<string>|null}} filters
+   *   tasks: only these task ids (a link to the page asked for them, see task-link.js)
    * @returns {Set<string>} ids of the tasks that match
    */
   function filterTasks(plan, tasks, filters) {
@@ -260,6 +261,7 @@ export function planModel(fmt) {
     const memberIds = new Set(plan.members.map((m) => m.id));
     const shown = new Set();
     for (const task of tasks) {
+      if (filters.tasks && !filters.tasks.has(task.id)) continue;
       const a = assignmentOf(plan, task.id);
       if (filters.group && task.group !== filters.group) continue;
       if (filters.member && a.owner !== filters.member && a.backup !== filters.member) continue;

@@ -7,7 +7,7 @@ import { el, keepFocus } from "./dom.js";
 import { createTaskList, renderMembers, renderOrphans, renderOverview } from "./render.js";
 import { allTasks, format, homelessTasks, hoursPercent, label, partnersOf } from "./state.js";
 
-const NO_FILTERS = Object.freeze({ group: "", member: "", status: "", unassigned: false, query: "" });
+const NO_FILTERS = Object.freeze({ group: "", member: "", status: "", unassigned: false, query: "", tasks: null });
 // Wide enough for the table's six columns next to Material's navigation
 const TABLE_QUERY = "(min-width: 60em)";
 
@@ -111,7 +111,7 @@ export function createView(ctx) {
   }
 
   function filtersActive() {
-    return Boolean(filters.group || filters.member || filters.status || filters.unassigned || filters.query.trim());
+    return Boolean(filters.group || filters.member || filters.status || filters.unassigned || filters.query.trim() || filters.tasks);
   }
 
   /** The tasks shown now (the filters applied), in the list's order. */

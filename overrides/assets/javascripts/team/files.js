@@ -49,6 +49,15 @@ export async function readBytes(file) {
 }
 
 /**
+ * The text of a file the user picked, read as UTF-8 (a byte order mark is dropped).
+ * @param {File} file
+ * @returns {Promise<string>}
+ */
+export async function readText(file) {
+  return new TextDecoder().decode(await readBytes(file));
+}
+
+/**
  * Whether bytes are a ZIP archive (an XLSX file is one), by their first bytes.
  * @param {Uint8Array} bytes
  * @returns {boolean}

@@ -13,12 +13,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
+from handbook.es_modules import imported_modules
 from handbook.files import write_atomic
 from handbook.team_data import extra_files, team_data
 from handbook.team_format import plan_format
 
 TEMPLATE = "team.html"
-MODULES = "assets/javascripts/team"
+ENTRY = "assets/javascripts/team/main.js"
 # The planner's sections: (label key, heading id in team.html), in the page's order
 PLANNER_SECTIONS = (("plan_title", "team-plan-title"), ("members_title", "team-members-title"),
                     ("overview_title", "team-overview-title"), ("tasks_title", "team-tasks-title"),
@@ -34,7 +35,7 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object
     context["team"] = team_data(handbook_for(config), language)
     # The format's statuses and limits, for the template's fields (the same as in the island)
     context["plan_format"] = plan_format()
-    context["team_modules"] = planner_modules(config)
+    context["team_modules"] = imported_modules(Path(config.theme.custom_dir), ENTRY)
     # The starter teams to choose from (the page fetches their plans when one is started)
     context["starter_teams"] = [{"id": t.id, "title": t.title[language], "summary": t.summary[language]}
                                 for t in handbook_for(config).team_templates]
@@ -55,14 +56,6 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 # ---- Helper functions -------------------------------------------------------------------------
-
-
-def planner_modules(config: MkDocsConfig) -> list[str]:
-    """The planner's ES modules, for <link rel="modulepreload">: the browser then fetches them
-    all at once instead of one import level after another. The spreadsheet modules (in a folder
-    of their own) load only when a spreadsheet is exported or imported."""
-    folder = Path(config.theme.custom_dir) / MODULES
-    return [f"{MODULES}/{path.name}" for path in sorted(folder.glob("*.js"))]
 
 
 def list_planner_sections(page: Page, labels: dict[str, str]) -> None:

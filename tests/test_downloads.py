@@ -267,7 +267,7 @@ def test_xlsx(site: Path, handbook: Handbook, language: str) -> None:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_xlsx_web_pages_are_links_and_pages_print_well(site: Path, handbook: Handbook, language: str) -> None:
-    workbook = openpyxl.load_workbook(download_dir(site, language) / catalogue.XLSX_FILE)
+    workbook = openpyxl.load_workbook(download_dir(site, language) / catalogue.file_name("xlsx", language))
     tasks, team, roles = workbook.worksheets[:3]
     url = spreadsheet.column_letter("tasks", "url")
     for row in range(2, tasks.max_row + 1):
@@ -303,7 +303,7 @@ def test_rows_added_at_the_bottom_get_the_lists_and_count(site: Path, handbook: 
     # The spreadsheet invites schools to add rows: a row added below the last task gets the
     # drop-downs, and its hours count in the Team sheet's totals once the sheet is recalculated
     labels = {key: text["nl"] for key, text in handbook.labels.items()}
-    workbook = openpyxl.load_workbook(download_dir(site, "nl") / catalogue.XLSX_FILE)
+    workbook = openpyxl.load_workbook(download_dir(site, "nl") / catalogue.file_name("xlsx", "nl"))
     tasks, team = workbook.worksheets[:2]
     col = {c["key"]: spreadsheet.column_letter("tasks", c["key"])
            for c in spreadsheet.LAYOUT["tasks"]["columns"]}

@@ -17,6 +17,7 @@ import subprocess
 import pytest
 
 from handbook.downloads import spreadsheet
+from handbook.es_modules import imported_modules
 from handbook.team_data import EXTRA_FILES, extra_files, team_data, team_labels
 from handbook.team_format import LEGACY_STORAGE_KEYS, SCHEMA_PATH, STORAGE_NAME, plan_format, schema
 from handbook.team_templates import OUTSIDE
@@ -309,3 +310,18 @@ def test_the_island_is_what_team_data_gives(pages, handbook) -> None:
     for language in LANGUAGES:
         assert island(pages, language) == json.loads(json.dumps(team_data(handbook, language)))
 
+
+
+def test_the_page_preloads_the_modules_it_imports_and_not_the_spreadsheet_ones(pages) -> None:
+    """Every planner module the entry reaches is fetched at once (none left to a later import
+    level, none left unused in the folder); the spreadsheet modules wait until they are used."""
+    overrides = ROOT / "overrides"
+    planner = {path.relative_to(overrides).as_posix()
+               for path in (overrides / "assets" / "javascripts" / "team").glob("*.js")}
+    for language in LANGUAGES:
+        soup = pages.page(LANGUAGES[language])
+        preloaded = {"assets/" + link["href"].split("assets/")[-1]
+                     for link in soup.select("link[rel=modulepreload]")}
+        assert preloaded == planner
+        assert not any("/xlsx/" in module for module in preloaded)
+        assert preloaded == set(imported_modules(overrides, "assets/javascripts/team/main.js"))

@@ -243,7 +243,7 @@ def test_an_exported_xlsx_saved_by_libreoffice_imports_the_same(page, server, ha
 def fill_in(site: Path, handbook, language: str, path: Path, *, bad: bool = False) -> Path:
     """The downloadable task overview, filled in by hand (openpyxl writes it as Excel would)."""
     folder = site / "downloads" if language == "nl" else site / language / "downloads"
-    book = openpyxl.load_workbook(folder / catalogue.XLSX_FILE)
+    book = openpyxl.load_workbook(folder / catalogue.file_name("xlsx", language))
     tasks, team, _roles, readme = book.worksheets
     words = {key: text[language] for key, text in handbook.labels.items()}
     col = {c["key"]: spreadsheet.column_letter("tasks", c["key"])

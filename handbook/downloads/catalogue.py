@@ -62,7 +62,7 @@ GROUP_FILE_STEMS = {
 # A role's checklist: the word for "role" and the role's id, which never changes
 ROLE_FILE_PREFIX = {"nl": "rol-", "en": "role-"}
 
-# Until version 0.1.0 the Dutch files had the English names. A copy under each old name keeps
+# Up to version 0.1.0 the Dutch files had the English names. A copy under each old name keeps
 # old links working until the release after 0.2.0; then remove this map and its copies
 # (hooks/downloads.py). English names did not change.
 FORMER_NAMES = {"nl": {

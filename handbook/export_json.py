@@ -15,7 +15,9 @@ from handbook.files import write_atomic
 from handbook.model import Handbook, Provenance, Text, Variants
 
 FORMAT = "ict-team-handbook"
-FORMAT_VERSION = 1
+# 2 (0.2.0): aliases, former ids, role categories, review dates, starter teams and the
+# self-assessment's rubrics were added to the shape that 0.1.0 published as 1
+FORMAT_VERSION = 2
 
 
 def handbook_to_dict(handbook: Handbook, site_url: str = "/") -> dict:

@@ -159,7 +159,7 @@ def _broken(document: dict, change: str) -> dict:
     elif change == "relative page URL":
         task["url"]["nl"] = "tasks/x/"
     elif change == "other format version":
-        broken["format_version"] = 2
+        broken["format_version"] = broken["format_version"] + 1
     return broken
 
 

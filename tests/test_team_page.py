@@ -312,9 +312,10 @@ def test_the_island_is_what_team_data_gives(pages, handbook) -> None:
 
 
 
-def test_the_page_preloads_the_modules_it_imports_and_not_the_spreadsheet_ones(pages) -> None:
+def test_the_page_preloads_the_modules_it_imports_and_no_others(pages) -> None:
     """Every planner module the entry reaches is fetched at once (none left to a later import
-    level, none left unused in the folder); the spreadsheet modules wait until they are used."""
+    level, none left unused in the folder); the spreadsheet modules wait until they are used, and
+    the link filter's module until an address carries one."""
     overrides = ROOT / "overrides"
     planner = {path.relative_to(overrides).as_posix()
                for path in (overrides / "assets" / "javascripts" / "team").glob("*.js")}
@@ -322,6 +323,25 @@ def test_the_page_preloads_the_modules_it_imports_and_not_the_spreadsheet_ones(p
         soup = pages.page(LANGUAGES[language])
         preloaded = {"assets/" + link["href"].split("assets/")[-1]
                      for link in soup.select("link[rel=modulepreload]")}
-        assert preloaded == planner
+        assert planner - preloaded == {"assets/javascripts/team/task-link.js"}
         assert not any("/xlsx/" in module for module in preloaded)
         assert preloaded == set(imported_modules(overrides, "assets/javascripts/team/main.js"))
+
+
+def test_a_plain_visit_does_not_load_the_link_filter(page, server) -> None:
+    loaded = []
+    page.on("request", lambda request: loaded.append(request.url))
+    open_team(page, server, "en")
+    assert not [url for url in loaded if url.endswith("/task-link.js")]
+    clean(page)
+
+
+def test_a_link_filter_that_cannot_be_loaded_is_said_and_the_planner_works(page, server, handbook) -> None:
+    page.route(re.compile(r".*/task-link\.js$"), lambda route: route.abort())
+    page.goto(f"{server}{LANGUAGES['en']}?tasks={handbook.tasks[0].id}")
+    page.wait_for_selector("#team-app:not([hidden])")
+    page.locator('[data-alert="load"]').wait_for()
+    assert page.locator(".team-task:visible").count() == len(handbook.tasks)
+    # The browser's own report of the blocked file is the only error
+    assert page.foreign_requests == []
+    assert all("Failed to load" in error for error in page.console_errors), page.console_errors

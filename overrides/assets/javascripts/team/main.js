@@ -10,13 +10,31 @@ import { startPlanner } from "./planner.js";
 
 performance.mark("team:start");
 
-function start() {
+/**
+ * A link that shows only some tasks (?tasks=…, from the self-assessment) brings its own module;
+ * a plain visit does not load it. If it cannot be loaded, the planner starts without the
+ * filter and says so.
+ */
+async function linkFilter() {
+  if (!window.location.search) return null;
+  try {
+    return (await import("./task-link.js")).wireTaskLink;
+  } catch {
+    return (ctx) => {
+      ctx.alerts.show("load", "failure", ctx.L.load_failed);
+      ctx.say(ctx.L.load_failed);
+    };
+  }
+}
+
+async function start() {
   const app = document.getElementById("team-app");
   try {
+    const wireLink = await linkFilter();
     const data = JSON.parse(document.getElementById("team-data").textContent);
     // The site's base path, as Material for MkDocs computes it for its own storage keys
     const basePath = new URL(app.dataset.base || ".", window.location.href).pathname;
-    startPlanner(app, data, basePath);
+    startPlanner(app, data, basePath, wireLink);
   } catch (error) {
     failed(app, error);
     return;

@@ -17,7 +17,6 @@ import { createSession } from "./session.js";
 import { createPlan, fitToHandbook, newId, planModel } from "./state.js";
 import { createStore, openStorage, scopedKey } from "./storage.js";
 import { wireTableNavigation } from "./tablenav.js";
-import { wireTaskLink } from "./task-link.js";
 import { wireTransfer } from "./transfer.js";
 import { createUndo } from "./undo.js";
 import { createView } from "./view.js";
@@ -27,9 +26,11 @@ import { createView } from "./view.js";
  * @param {HTMLElement} root the planner's element (#team-app)
  * @param {object} data the page's data island (handbook/team_data.py)
  * @param {string} basePath the site's base path, e.g. "/" (scopes the storage key)
+ * @param {((ctx: object) => void)|null} [wireLink] applies the filter of a link to some tasks
+ *   (task-link.js, which main.js loads only for an address that carries one)
  * @returns {object} the planner's context, for the controllers and the tests
  */
-export function startPlanner(root, data, basePath) {
+export function startPlanner(root, data, basePath, wireLink = null) {
   const $ = (id) => document.getElementById(id);
   const L = data.labels;
   const fmt = planFormat(data.schema);
@@ -146,6 +147,6 @@ export function startPlanner(root, data, basePath) {
   const loaded = ctx.session.start();
   ctx.view.renderAll();
   saving.started(loaded);
-  wireTaskLink(ctx);
+  if (wireLink) wireLink(ctx);
   return ctx;
 }

@@ -80,6 +80,22 @@ def test_valid_content_check_exits_zero() -> None:
     assert result.stdout.startswith("Content is valid:")
 
 
+def test_the_model_is_reused_until_a_content_file_changes(project_copy: Path) -> None:
+    # The build asks for the model on every page; it is loaded again only after a save, even one
+    # that keeps the file's size (one letter changed in place)
+    content = project_copy / "content"
+    first = load_handbook(content)
+    assert load_handbook(content) is first
+    tasks = content / "tasks.yaml"
+    title = first.tasks[0].title.nl
+    changed = title[:-1] + ("x" if title[-1] != "x" else "y")
+    text = tasks.read_text(encoding="utf-8")
+    time.sleep(0.01)  # past the file system's clock tick
+    tasks.write_text(text.replace(f"nl: {title}\n", f"nl: {changed}\n", 1), encoding="utf-8")
+    assert tasks.read_text(encoding="utf-8") != text and len(tasks.read_bytes()) == len(text.encode())
+    assert load_handbook(content).tasks[0].title.nl == changed
+
+
 def test_writing_unchanged_pages_touches_nothing(tmp_path: Path) -> None:
     handbook = load_handbook(ROOT / "content")
     for language in LANGUAGES:

@@ -287,9 +287,7 @@ CSV_FILTER = "Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,f
 
 def libreoffice_csv(path: Path, sheet: int, folder: Path) -> list[list[str]]:
     """One sheet of a workbook as LibreOffice computes it (every formula recalculated)."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+    soffice = require_tool("soffice", "libreoffice-calc-nogui")
     profile = folder / "profile"
     subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--calc",
                     "--convert-to", f"csv:{CSV_FILTER},{sheet}",

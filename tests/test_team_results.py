@@ -19,11 +19,14 @@ import subprocess
 import unicodedata
 from pathlib import Path
 
+import openpyxl
+import pypdf
 import pytest
 
 from handbook.downloads import catalogue, spreadsheet
 from handbook.team_data import team_labels
 from handbook.team_format import hours_percent, plan_format, scaled_hours
+from tests.conftest import require_tool
 from tests.team_browser import (
     LANGUAGES,
     a_plan,
@@ -37,8 +40,6 @@ from tests.team_browser import (
     task_row,
 )
 
-openpyxl = pytest.importorskip("openpyxl")
-pypdf = pytest.importorskip("pypdf")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -109,9 +110,7 @@ CSV_FILTER = "Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,f
 def libreoffice(path: Path, folder: Path, target: str) -> Path:
     """Open a file in LibreOffice and save it again (every formula computed): 'xlsx' or the CSV
     of one sheet ('csv:<sheet number>')."""
-    soffice = shutil.which("soffice")
-    if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+    soffice = require_tool("soffice", "libreoffice-calc-nogui")
     out = folder / f"lo-{target.replace(':', '-')}"
     out.mkdir()
     kind, _, sheet = target.partition(":")

@@ -180,7 +180,9 @@ def test_the_first_render_is_on_the_performance_timeline(page, server) -> None:
 
 def test_every_label_the_page_uses_exists(handbook) -> None:
     root = ROOT / "overrides"
-    sources = [*(root / "assets/javascripts/assessment").glob("*.js"), root / "assessment.html"]
+    # The page's own modules, and the planner's module that speaks with this page's labels
+    sources = [*(root / "assets/javascripts/assessment").glob("*.js"),
+               root / "assets/javascripts/team/saving.js", root / "assessment.html"]
     used = {key for path in sources
             for key in re.findall(r"\bL\.([a-z_]+)", path.read_text(encoding="utf-8"))}
     # Built at run time: problem_<what documents.js reports>, direction_<up|down|same>,

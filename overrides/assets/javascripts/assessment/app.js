@@ -5,6 +5,7 @@
 
 import { planFormat } from "../team/plan-format.js";
 import { createAlerts, createAnnouncer, keepFocus } from "../team/dom.js";
+import { wireSaving } from "../team/saving.js";
 import { createSession } from "../team/session.js";
 import { createStore, openStorage, scopedKey } from "../team/storage.js";
 import { createUndo } from "../team/undo.js";
@@ -15,7 +16,6 @@ import { wireHistory } from "./history.js";
 import { createPlanHandoff } from "./plan-handoff.js";
 import { randomId } from "./responses.js";
 import { createResult } from "./result.js";
-import { wireSaving } from "./saving.js";
 import { wireTeam } from "./team.js";
 import { createText } from "./text.js";
 import { wireTransfer } from "./transfer.js";
@@ -83,7 +83,9 @@ export function startAssessment(root, data, basePath) {
       $("assessment-undo-text").textContent = top ? top.label : "";
     },
   });
-  const saving = wireSaving(ctx);
+  const saving = wireSaving(ctx, {
+    statusId: "assessment-save-status", buttonsClass: "assessment-buttons", fileStem: "self-assessment", redraw: () => ctx.renderAll(),
+  });
   ctx.session = createSession({
     store: createStore({ storage: openStorage(), key: scopedKey(basePath, data.storageName), parse: fmt.parse }),
     check: fmt.read,

@@ -119,7 +119,9 @@ export function startPlanner(root, data, basePath, wireLink = null) {
       $("team-undo-text").textContent = top ? top.label : "";
     },
   });
-  const saving = wireSaving(ctx);
+  const saving = wireSaving(ctx, {
+    statusId: "team-save-status", buttonsClass: "team-buttons", fileStem: "team-plans", redraw: () => ctx.view.renderAll(),
+  });
   ctx.session = createSession({
     store: createStore({ storage: openStorage(), key: scopedKey(basePath, data.storageName), legacyKeys: data.legacyStorageKeys, parse: ctx.read }),
     check: fmt.read,

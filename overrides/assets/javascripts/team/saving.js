@@ -1,18 +1,25 @@
-// What the planner says about saving: the status line, and alerts when storage is blocked or
-// full, when a change would make the saved plan unreadable, when saved data cannot be read or
-// was written by a newer version of the page, and when another tab changed the plan.
+// What a page that saves in the browser says about saving: the status line, and alerts when
+// storage is blocked or full, when a change would make the saved data unreadable, when saved
+// data cannot be read or was written by a newer version of the page, and when another tab
+// changed it. The team planner and the self-assessment use it, each with its own words (the
+// same label names in each page's labels) and its own element ids.
 
 import { el } from "./dom.js";
 import { download } from "./files.js";
 
 /**
- * @param {object} ctx the planner (see planner.js)
+ * @param {object} ctx the page: L, alerts, $, say, action, session
+ * @param {object} page what differs between the pages
+ * @param {string} page.statusId the id of the status line
+ * @param {string} page.buttonsClass the class of a row of buttons in an alert
+ * @param {string} page.fileStem the start of a downloaded copy's name ("team-plans")
+ * @param {() => void} page.redraw draws everything again after another tab changed the data
  * @returns {{events: object, started: (loaded: object) => void}} events for the session;
- *   started: called once the planner is on screen, with what was found in storage
+ *   started: called once the page is on screen, with what was found in storage
  */
-export function wireSaving(ctx) {
+export function wireSaving(ctx, { statusId, buttonsClass, fileStem, redraw }) {
   const { L, alerts, $ } = ctx;
-  const line = (text) => { $("team-save-status").textContent = text; };
+  const line = (text) => { $(statusId).textContent = text; };
   let held = { kind: "", raw: "" };
 
   const events = {
@@ -46,7 +53,7 @@ export function wireSaving(ctx) {
         ctx.say(L.other_tab_cleared);
         return;
       }
-      ctx.view.renderAll();
+      redraw();
       ctx.say(kind === "rebased" ? L.other_tab_rebased : L.other_tab);
     },
   };
@@ -54,19 +61,17 @@ export function wireSaving(ctx) {
   function showHeld(kind) {
     if (kind === "newer") {
       // Readable, by a newer page: never offer to start over, only to reload (or keep a copy)
-      alerts.show("newer", "warning", L.newer_text, el("div", { class: "team-buttons" },
-        el("button", { type: "button", class: "md-button md-button--primary", "data-action": "held-reload" }, L.newer_reload),
-        el("button", { type: "button", class: "md-button", "data-action": "held-download" }, L.corrupt_download)));
+      alerts.show("newer", "warning", L.newer_text, el("div", { class: buttonsClass },
+        button("held-reload", L.newer_reload, true), button("held-download", L.corrupt_download)));
     } else {
-      alerts.show("corrupt", "failure", L.corrupt_text, el("div", { class: "team-buttons" },
-        el("button", { type: "button", class: "md-button", "data-action": "held-download" }, L.corrupt_download),
-        el("button", { type: "button", class: "md-button", "data-action": "corrupt-fresh" }, L.corrupt_fresh)));
+      alerts.show("corrupt", "failure", L.corrupt_text, el("div", { class: buttonsClass },
+        button("held-download", L.corrupt_download), button("corrupt-fresh", L.corrupt_fresh)));
     }
     line(L.save_paused);
   }
 
   // The saved text exactly as it is, to keep or to open with a newer version of the page
-  ctx.action("held-download", () => download(held.kind === "newer" ? "team-plans-newer-version.json" : "team-plans-unreadable.txt",
+  ctx.action("held-download", () => download(held.kind === "newer" ? `${fileStem}-newer-version.json` : `${fileStem}-unreadable.txt`,
     held.raw, held.kind === "newer" ? "application/json" : "text/plain"));
   ctx.action("held-reload", () => window.location.reload());
   ctx.action("corrupt-fresh", () => {
@@ -82,4 +87,8 @@ export function wireSaving(ctx) {
       if ((loaded.status === "ok" || loaded.status === "empty") && !alerts.has("limits")) line(L.save_ok);
     },
   };
+}
+
+function button(action, label, primary = false) {
+  return el("button", { type: "button", class: primary ? "md-button md-button--primary" : "md-button", "data-action": action }, label);
 }

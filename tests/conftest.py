@@ -52,6 +52,12 @@ def require_tool(name: str, debian_package: str) -> str:
     return path  # type: ignore[return-value]
 
 
+@pytest.fixture(params=LANGUAGES)
+def language(request) -> str:
+    """Run the test once per language (a test that parametrizes `language` itself overrides this)."""
+    return request.param
+
+
 # ---- The content and the built site -----------------------------------------------------------
 
 

@@ -42,11 +42,6 @@ from tests.team_browser import a_plan, plan_document
 from tests.team_browser import valid as valid_plan
 
 
-@pytest.fixture(params=list(LANGUAGES))
-def language(request) -> str:
-    return request.param
-
-
 @pytest.fixture
 def labels(handbook):
     return {language: assessment_labels(handbook, language) for language in LANGUAGES}

@@ -39,11 +39,6 @@ from tests.team_browser import (
 )
 
 
-@pytest.fixture(params=list(LANGUAGES))
-def language(request) -> str:
-    return request.param
-
-
 @pytest.fixture
 def labels(handbook):
     return {language: team_labels(handbook, language) for language in LANGUAGES}

@@ -79,7 +79,7 @@ def _record_dates(sources: dict[str, SourceFile], today: datetime.date) -> Itera
         if _passed(top.get("review_by"), today):
             yield _at(source, ("review_by",), "review-date", _overdue("this file", top["review_by"]))
         undated = 0
-        for path, record in _records(source.data, ()):
+        for path, record in review_dates.records(source.data):
             if _passed(record.get("review_by"), today):
                 yield _at(source, (*path, "review_by"), "review-date",
                           _overdue(f"'{record['id']}'", record["review_by"]))
@@ -153,17 +153,6 @@ def _glossary_entry(text: TextField, glossary: SourceFile | None) -> int | None:
         return None
     record = text.record
     return record[1] if len(record) == 2 and record[0] == "terms" else None
-
-
-def _records(node: object, path: FieldPath) -> Iterator[tuple[FieldPath, dict]]:
-    if isinstance(node, dict):
-        if "id" in node and path:
-            yield path, node
-        for key, value in node.items():
-            yield from _records(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _records(value, (*path, index))
 
 
 def _passed(value: object, today: datetime.date) -> bool:

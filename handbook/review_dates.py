@@ -114,6 +114,11 @@ def _check_markers(source: SourceFile, path: FieldPath, value: str) -> Iterator[
                 f"'{match['date']}' in a review marker is not a date — {MARKER_HINT}"))
 
 
+def records(data: object) -> Iterator[tuple[FieldPath, dict]]:
+    """Every record of a content file (a mapping with an id, below the top level), with its path."""
+    return ((path, node) for path, node in _mappings(data, ()) if path and "id" in node)
+
+
 def _mappings(node: object, path: FieldPath) -> Iterator[tuple[FieldPath, dict]]:
     if isinstance(node, dict):
         yield path, node

@@ -71,7 +71,7 @@ def _dues(sources: dict[str, SourceFile], docs_dir: Path, root: Path) -> Iterato
         if isinstance(data, dict) and _date(data.get("review_by")):
             yield Due(_date(data["review_by"]), source.display_name,
                       source.position(("review_by",))[0], "the whole file")
-        for path, record in _records(data, ()):
+        for path, record in review_dates.records(data):
             date = _date(record.get("review_by"))
             if date:
                 yield Due(date, source.display_name, source.position((*path, "review_by"))[0],
@@ -89,17 +89,6 @@ def _marker_dues(text) -> Iterator[Due]:
         line, _column = text.position(start, text.text[start:end])
         sentence = review_dates.sentence_before(text.text, start)
         yield Due(date, text.file, line, f"({text.language}) {sentence}")
-
-
-def _records(node: object, path: FieldPath) -> Iterator[tuple[FieldPath, dict]]:
-    if isinstance(node, dict):
-        if "id" in node and path:
-            yield path, node
-        for key, value in node.items():
-            yield from _records(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from _records(value, (*path, index))
 
 
 def _kind(path: FieldPath) -> str:

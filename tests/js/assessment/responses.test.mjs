@@ -6,9 +6,10 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 
 import {
-  addResponses, addSnapshots, classifyIncoming, myResponse, newSnapshots, randomId, removeResponse, removeSnapshot,
+  addResponses, addSnapshots, classifyIncoming, myResponse, newSnapshots, removeResponse, removeSnapshot,
   restoreResponse, restoreSnapshot, sameAnswers, saveSnapshot, setName, setRating,
 } from "../../../overrides/assets/javascripts/assessment/responses.js";
+import { newId } from "../../../overrides/assets/javascripts/team/documents.js";
 import { documentWith, fmt, response, validate } from "./helpers.mjs";
 
 const NOW = "2026-11-29T10:00:00.000Z";
@@ -148,7 +149,7 @@ test("the same answers: name and every level and note, not the id or the time", 
 });
 
 test("random ids have a prefix and avoid the ones taken", () => {
-  const id = randomId("r");
+  const id = newId("r");
   assert.match(id, /^r-[a-z0-9]{6}$/);
   assert.equal(fmt.read(documentWith([response(id, "", {})])).ok, true);
 });

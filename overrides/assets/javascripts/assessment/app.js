@@ -14,7 +14,7 @@ import { wireForm } from "./form.js";
 import { assessmentFormat } from "./format.js";
 import { wireHistory } from "./history.js";
 import { createPlanHandoff } from "./plan-handoff.js";
-import { randomId } from "./responses.js";
+import { newId } from "../team/documents.js";
 import { createResult } from "./result.js";
 import { wireTeam } from "./team.js";
 import { createText } from "./text.js";
@@ -34,7 +34,7 @@ export function startAssessment(root, data, basePath) {
   const planFmt = planFormat(data.planSchema);
   const actions = new Map();
   // The id this browser's own response gets when the person first rates something
-  const myNewId = randomId("r");
+  const myNewId = newId("r");
 
   const ctx = {
     root, data, L, fmt, planFmt, $,

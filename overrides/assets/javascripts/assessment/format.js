@@ -2,7 +2,7 @@
 // page's data island carries it), its migrations and the checks the schema cannot express
 // live here. Pure functions: node --test reads the same schema file.
 
-import { documentFormat } from "../team/documents.js";
+import { documentFormat, firstRepeat } from "../team/documents.js";
 
 /**
  * One step per format version: MIGRATIONS[n] turns a version n document into version n + 1.
@@ -77,13 +77,4 @@ export function checkAssessment(doc) {
     if (inner >= 0) return `history[${index}].responses[${inner}].id`;
   }
   return null;
-}
-
-function firstRepeat(values) {
-  const seen = new Set();
-  for (const [index, value] of values.entries()) {
-    if (seen.has(value)) return index;
-    seen.add(value);
-  }
-  return -1;
 }

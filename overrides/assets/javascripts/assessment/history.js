@@ -4,7 +4,8 @@
 
 import { clearFieldError, el, showFieldError } from "../team/dom.js";
 import { isoDate } from "../team/files.js";
-import { randomId, removeSnapshot, restoreSnapshot, saveSnapshot } from "./responses.js";
+import { newId } from "../team/documents.js";
+import { removeSnapshot, restoreSnapshot, saveSnapshot } from "./responses.js";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -39,7 +40,7 @@ export function wireHistory(ctx) {
       ctx.say(message);
       return;
     }
-    const snapshot = { id: randomId("s", doc.history.map((s) => s.id)), date, label: fmt.cleanText(form.elements.label.value, "name") };
+    const snapshot = { id: newId("s", doc.history.map((s) => s.id)), date, label: fmt.cleanText(form.elements.label.value, "name") };
     ctx.change((current) => saveSnapshot(current, snapshot));
     form.elements.label.value = "";
     ctx.say(text.format(L.snapshot_saved, { date: text.date(date), count: doc.responses.length }));

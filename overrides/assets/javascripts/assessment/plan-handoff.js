@@ -4,7 +4,7 @@
 // rules: saved plans this page cannot read, or that a newer version of the team page wrote,
 // are never overwritten, and nothing already there is replaced.
 
-import { randomId } from "./responses.js";
+import { newId } from "../team/documents.js";
 import { createStore, openStorage, scopedKey } from "../team/storage.js";
 
 /**
@@ -59,7 +59,7 @@ export function createPlanHandoff({ data, planFmt, basePath }) {
         if (same && JSON.stringify(same) === JSON.stringify(plan)) return { ok: false, reason: "there" };
         if (plans.length >= planFmt.limits.plans) return { ok: false, reason: "limit" };
         const incoming = structuredClone(plan);
-        if (same) incoming.id = randomId("p", plans.map((p) => p.id));
+        if (same) incoming.id = newId("p", plans.map((p) => p.id));
         if (plans.some((p) => p.name === incoming.name)) incoming.name = copyName(incoming.name);
         const revision = doc ? doc.revision : -1;
         // What is under the key now: this document, or nothing (when read from an older key)

@@ -7,21 +7,6 @@
 // this tab's document and once more on what another tab saved meanwhile.
 
 /**
- * A new unique id with a prefix, e.g. "r-k3x9a1".
- * @param {string} prefix
- * @param {Iterable<string>} taken ids already in use
- * @returns {string}
- */
-export function randomId(prefix, taken = []) {
-  const used = new Set(taken);
-  let id;
-  do {
-    id = `${prefix}-${Math.random().toString(36).slice(2, 8).padEnd(6, "0")}`;
-  } while (used.has(id));
-  return id;
-}
-
-/**
  * The response this browser fills in, or null before its first rating.
  * @param {object} doc
  * @returns {object|null}

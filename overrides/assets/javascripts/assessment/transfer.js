@@ -7,7 +7,8 @@
 import { el } from "../team/dom.js";
 import { download, fileStem, isoDate, readText } from "../team/files.js";
 import { readIncoming } from "./incoming.js";
-import { addResponses, addSnapshots, classifyIncoming, myResponse, newSnapshots, randomId } from "./responses.js";
+import { newId } from "../team/documents.js";
+import { addResponses, addSnapshots, classifyIncoming, myResponse, newSnapshots } from "./responses.js";
 import { ratedCount } from "./results.js";
 
 /**
@@ -145,7 +146,7 @@ export function wireTransfer(ctx) {
     }
     // Ids for saved results whose id is taken, made now: the import may be applied twice
     // (again on top of another tab's save) and must give the same ids both times
-    const spareIds = Array.from({ length: snapshots.length }, () => randomId("s", doc.history.map((s) => s.id)));
+    const spareIds = Array.from({ length: snapshots.length }, () => newId("s", doc.history.map((s) => s.id)));
     pending = { incoming, snapshots, plans, there, spareIds, refused, count: files.length };
     show();
   }
@@ -206,7 +207,7 @@ export function wireTransfer(ctx) {
   }
 
   function spare(taken) {
-    return pending.spareIds.find((id) => !taken.includes(id)) ?? randomId("s", taken);
+    return pending.spareIds.find((id) => !taken.includes(id)) ?? newId("s", taken);
   }
 
   ctx.action("import-cancel", () => {

@@ -9,7 +9,8 @@
 
 import { clearFieldError, el, showFieldError } from "./dom.js";
 import { FIELDS } from "./render.js";
-import { addCustomTask, acknowledge, dropOrphan, format, moveCustomTask, newId, removeCustomTask } from "./state.js";
+import { newId } from "./documents.js";
+import { addCustomTask, acknowledge, dropOrphan, format, moveCustomTask, removeCustomTask } from "./state.js";
 
 const PROPOSING_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
 

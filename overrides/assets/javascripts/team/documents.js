@@ -2,7 +2,8 @@
 // its export files hold. The document's JSON Schema names the format and its version
 // (properties.format.const, properties.version.const) and says what is valid; older versions
 // are brought up to date by migrations, one step per version; newer ones are refused as
-// "newer", never as broken. Pure functions: node --test checks them.
+// "newer", never as broken. Also the ids a document's records carry: a new one, and the first
+// repeated one (which a check refuses). node --test checks them.
 
 import { compileSchema } from "./schema.js";
 
@@ -89,4 +90,33 @@ export function documentFormat(schema, { migrations = {}, check = () => null } =
 
 function isObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A new unique id with a prefix, e.g. "m-k3x9a1".
+ * @param {string} prefix
+ * @param {Iterable<string>} taken ids already in use
+ * @returns {string}
+ */
+export function newId(prefix, taken = []) {
+  const used = new Set(taken);
+  let id;
+  do {
+    id = `${prefix}-${Math.random().toString(36).slice(2, 8).padEnd(6, "0")}`;
+  } while (used.has(id));
+  return id;
+}
+
+/**
+ * The index of the first value that came before in the list (a repeated id), or -1.
+ * @param {unknown[]} values
+ * @returns {number}
+ */
+export function firstRepeat(values) {
+  const seen = new Set();
+  for (const [index, value] of values.entries()) {
+    if (seen.has(value)) return index;
+    seen.add(value);
+  }
+  return -1;
 }

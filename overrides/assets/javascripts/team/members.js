@@ -3,7 +3,8 @@
 // field instead of being ignored.
 
 import { clearFieldError, showFieldError } from "./dom.js";
-import { addMember, format, label, memberNamed, newId, updateMember } from "./state.js";
+import { newId } from "./documents.js";
+import { addMember, format, label, memberNamed, updateMember } from "./state.js";
 
 /**
  * @param {object} ctx the planner (see planner.js)

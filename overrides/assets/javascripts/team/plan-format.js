@@ -2,7 +2,7 @@
 // island carries it), its migrations and the checks the schema cannot express live here.
 // Pure functions: node --test reads the same schema file.
 
-import { documentFormat } from "./documents.js";
+import { documentFormat, firstRepeat } from "./documents.js";
 
 /**
  * One step per format version: MIGRATIONS[n] turns a version n plan document into version
@@ -111,13 +111,4 @@ export function checkPlans(doc) {
     if (tasks >= 0) return `plans[${p}].customTasks[${tasks}].id`;
   }
   return planIds.has(doc.current) ? null : "current";
-}
-
-function firstRepeat(values) {
-  const seen = new Set();
-  for (const [index, value] of values.entries()) {
-    if (seen.has(value)) return index;
-    seen.add(value);
-  }
-  return -1;
 }

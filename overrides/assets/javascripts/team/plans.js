@@ -4,7 +4,8 @@
 // format's limit on the number of plans.
 
 import { clearFieldError, showFieldError } from "./dom.js";
-import { format, hoursPercent, isEmptyPlan, newId, planFromStarter, setSchool } from "./state.js";
+import { newId } from "./documents.js";
+import { format, hoursPercent, isEmptyPlan, planFromStarter, setSchool } from "./state.js";
 
 /**
  * @param {object} ctx the planner (see planner.js)

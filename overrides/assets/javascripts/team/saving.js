@@ -1,19 +1,16 @@
-// What a page that saves in the browser says about saving: the status line, and alerts when
-// storage is blocked or full, when a change would make the saved data unreadable, when saved
-// data cannot be read or was written by a newer version of the page, and when another tab
-// changed it. The team planner and the self-assessment use it, each with its own words (the
-// same label names in each page's labels) and its own element ids.
+// What a page says about saving in the browser: the status line, and alerts when storage is
+// blocked or full, when a change would make the saved data unreadable, when saved data cannot
+// be read or is from a newer page, and when another tab changed it. The planner and the
+// self-assessment both use it, each with its own labels (same names) and element ids.
 
 import { el } from "./dom.js";
 import { download } from "./files.js";
 
 /**
  * @param {object} ctx the page: L, alerts, $, say, action, session
- * @param {object} page what differs between the pages
- * @param {string} page.statusId the id of the status line
- * @param {string} page.buttonsClass the class of a row of buttons in an alert
- * @param {string} page.fileStem the start of a downloaded copy's name ("team-plans")
- * @param {() => void} page.redraw draws everything again after another tab changed the data
+ * @param {{statusId: string, buttonsClass: string, fileStem: string, redraw: () => void}} page
+ *   the status line's id, an alert's button row class, the start of a downloaded copy's name,
+ *   and what draws everything again after another tab changed the data
  * @returns {{events: object, started: (loaded: object) => void}} events for the session;
  *   started: called once the page is on screen, with what was found in storage
  */

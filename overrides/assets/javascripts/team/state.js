@@ -470,20 +470,6 @@ export function isEmptyPlan(plan) {
   return !plan.members.length && !Object.keys(plan.assignments).length && !plan.customTasks.length;
 }
 
-/**
- * A new unique id with a prefix, e.g. "m-k3x9a1".
- * @param {string} prefix
- * @param {Iterable<string>} taken ids already in use
- * @returns {string}
- */
-export function newId(prefix, taken = []) {
-  const used = new Set(taken);
-  let id;
-  do {
-    id = `${prefix}-${Math.random().toString(36).slice(2, 8).padEnd(6, "0")}`;
-  } while (used.has(id));
-  return id;
-}
 
 /**
  * Whether two names are the same to a person: spaces around and letter case do not count.

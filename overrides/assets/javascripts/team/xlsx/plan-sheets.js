@@ -5,7 +5,8 @@
 // export. Import finds columns by their header in either language and names every problem by
 // sheet, row and column.
 
-import { allTasks, format, hoursPercent, newId, scaledHours, taskHours } from "../state.js";
+import { newId } from "../documents.js";
+import { allTasks, format, hoursPercent, scaledHours, taskHours } from "../state.js";
 import { columnName, columnRange, readXlsx, sheetRef, writeXlsx, XlsxError } from "./xlsx.js";
 
 const TEAM_MODE = 0; // index of "team" in the format's modes

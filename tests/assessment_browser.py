@@ -15,6 +15,7 @@ from jsonschema import Draft202012Validator
 
 from handbook.assessment_format import assessment_format, storage_key
 from tests.team_browser import _FORMATS
+from tests.team_browser import clean as clean  # the same check on every page
 from tests.team_browser import valid as valid_plan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -126,12 +127,6 @@ def seed(page, server: str, text: str, key: str | None = None) -> None:
     """Put `text` in storage before the page's scripts run."""
     page.goto(server + "404.html")
     page.evaluate("([key, text]) => localStorage.setItem(key, text)", [key or storage_key(), text])
-
-
-def clean(page) -> None:
-    """Nothing left the origin and nothing went wrong in the console."""
-    assert page.foreign_requests == []
-    assert page.console_errors == []
 
 
 # ---- Documents to start from -----------------------------------------------------------------
